@@ -1,0 +1,63 @@
+"""The ``frus-tei`` command: parses options, calls the pipeline, reports, exits.
+
+Exit codes: 0 all well; 1 written, but with problems to look at; 2 something
+could not be converted (nothing written for it).
+"""
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .pipeline import ConvertOptions, convert_files, write_outputs
+from .problems import Problem
+
+_STYLE_ALIASES = {"web": "webcopy", "webcopy": "webcopy", "e2": "e2", "community": "e2"}
+
+
+def _report(problems: list[Problem]) -> None:
+    for problem in problems:
+        click.echo(str(problem), err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="frus-tei")
+def main() -> None:
+    """frus-tei: plain-text FRUS documents to the Office of the Historian's TEI."""
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("tei"),
+              show_default=True, help="Folder for the TEI files, one <volume-id>.xml per volume.")
+@click.option("--volume-id", help="FRUS volume id (frus1961-63v05) for texts that do not name their volume.")
+@click.option("--style", type=click.Choice(sorted(_STYLE_ALIASES)), help="Force a text style instead of detecting it.")
+@click.option("--note-base", type=click.IntRange(0, 1), default=1, show_default=True,
+              help="Web copy: the edition's number of the first (source) note.")
+@click.option("--persons", type=click.Path(dir_okay=False, path_type=Path), help="A FRUS persons list (TEI).")
+@click.option("--terms", type=click.Path(dir_okay=False, path_type=Path), help="A FRUS terms list (TEI).")
+@click.option("--date", help="Date to record in the TEI header (ISO, e.g. 2026-11-23); none by default.")
+def convert(inputs: tuple[Path, ...], out_dir: Path, volume_id: str | None, style: str | None, note_base: int,
+            persons: Path | None, terms: Path | None, date: str | None) -> None:
+    """Convert text files (or folders of .txt files) to FRUS TEI; no INPUTS: the built-in samples."""
+    if date and not re.fullmatch(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2})?", date):
+        raise click.BadParameter("give an ISO date such as 2026-11-23", param_hint="--date")
+    options = ConvertOptions(volume_id, _STYLE_ALIASES.get(style or ""), note_base, persons, terms, date)
+    report = convert_files(list(inputs), options)
+    _report(report.problems)
+    try:
+        written = write_outputs(report, out_dir)
+    except OSError as exc:
+        click.echo(f"{out_dir}: error [unwritable] cannot write the TEI: {exc.strerror}", err=True)
+        sys.exit(2)
+    for path, item in zip(written, report.outputs):
+        docs = item.volume.documents
+        notes = sum(len(d.notes()) for d in docs)
+        click.echo(f"wrote {path} ({len(docs)} documents, {notes} notes)")
+    errors = len(report.errors)
+    if errors:
+        click.echo(f"{errors} problem(s) to look at, listed above", err=True)
+    sys.exit(report.exit_code)

@@ -1,0 +1,272 @@
+"""The library API: convert text files to FRUS TEI volumes, as plain functions.
+
+The command line is a thin layer over these; tests and other programs call
+them directly. Nothing here prints or exits.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from lxml import etree
+
+from . import __version__
+from .checks import first_line_with, lost_words
+from .model import Document, SourceText, Volume, VolumeInfo
+from .problems import ConversionError, Problem
+from .readers import read_text_as
+from .readers.result import Read
+from .tei.writer import TEI, XML_ID, Writer, serialize
+from .textio import decode, read_text
+from .volumes import info_from_id, is_volume_id
+
+MANIFEST = "volumes.toml"
+
+
+@dataclass
+class ConvertOptions:
+    volume_id: str | None = None
+    style: str | None = None  # "webcopy", "e2" or None to detect
+    note_base: int = 1  # web copy: the edition's number of the first note
+    persons: Path | None = None
+    terms: Path | None = None
+    date: str | None = None  # recorded in revisionDesc only when given
+
+
+@dataclass
+class Converted:
+    volume: Volume
+    xml: bytes
+
+
+@dataclass
+class ConvertReport:
+    outputs: list[Converted] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    failed: bool = False  # something could not be converted at all
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def exit_code(self) -> int:
+        return 2 if self.failed else (1 if self.errors else 0)
+
+
+def sample_files() -> list[Path]:
+    """The sample texts shipped with the package: the built-in default input."""
+    folder = Path(str(resources.files("converters") / "samples"))
+    return sorted(folder.glob("*.txt"))
+
+
+def input_files(paths: list[Path]) -> list[Path]:
+    """Files to read: the given files, the .txt files of given folders, in name order."""
+    if not paths:
+        return sample_files()
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(path.glob("*.txt"))
+            if not found:
+                raise ConversionError(str(path), 0, "no-input", "this folder holds no .txt files")
+            out += found
+        else:
+            out.append(path)
+    return out
+
+
+def _manifest(folder: Path, cache: dict[Path, dict]) -> dict:
+    if folder not in cache:
+        path = folder / MANIFEST
+        try:
+            cache[folder] = tomllib.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+        except (tomllib.TOMLDecodeError, OSError) as exc:
+            raise ConversionError(str(path), 0, "bad-manifest", f"cannot read {MANIFEST}: {exc}") from exc
+    return cache[folder]
+
+
+def _safe_parser() -> etree.XMLParser:
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+
+
+def load_register(path: Path, section: str) -> etree._Element:
+    """A persons or terms division (``div xml:id="persons"``), from its own file or a volume."""
+    try:
+        root = etree.parse(str(path), _safe_parser()).getroot()
+    except (OSError, etree.XMLSyntaxError) as exc:
+        raise ConversionError(str(path), getattr(exc, "lineno", 0) or 0, "bad-register",
+                              f"cannot read the {section} list: {exc}") from exc
+    if root.tag == f"{{{TEI}}}div" and root.get(XML_ID) == section:
+        return root
+    found = root.find(f".//{{{TEI}}}div[@{XML_ID}='{section}']")
+    if found is None:
+        raise ConversionError(str(path), root.sourceline or 0, "bad-register",
+                              f"no FRUS {section} list here: expected <div xml:id=\"{section}\"> in the TEI namespace")
+    return found
+
+
+@dataclass
+class _Source:
+    path: Path
+    style: str
+    encoding: str
+    read: Read
+    volume_id: str
+
+
+def _read_one(path: Path, options: ConvertOptions, manifests: dict, report: ConvertReport) -> _Source | None:
+    name = str(path)
+    try:
+        text, encoding = read_text(path)
+        style, read = read_text_as(text, name, options.style, options.note_base)
+    except ConversionError as exc:
+        report.problems.append(exc.problem)
+        report.failed = True
+        return None
+    report.problems += read.problems
+    manifest = _manifest(path.parent, manifests).get("volumes", {})
+    vol_id = options.volume_id or manifest.get(path.name) or (read.info.id if read.info else None)
+    if not vol_id:
+        report.problems.append(Problem(name, 0, "error", "no-volume",
+                                       "the text does not say which FRUS volume it is from: give --volume-id "
+                                       f"(for example frus1961-63v05) or name the file in a {MANIFEST} beside it"))
+        report.failed = True
+        return None
+    if not is_volume_id(vol_id):
+        report.problems.append(Problem(name, 0, "error", "bad-volume-id",
+                                       f"'{vol_id}' is not a FRUS volume id such as frus1961-63v05"))
+        report.failed = True
+        return None
+    return _Source(path, style, encoding, read, vol_id)
+
+
+def convert_files(paths: list[Path], options: ConvertOptions | None = None) -> ConvertReport:
+    """Convert text files (folders: their .txt files; none: the samples) to one TEI per volume."""
+    options = options or ConvertOptions()
+    report = ConvertReport()
+    manifests: dict[Path, dict] = {}
+    try:
+        files = input_files(paths)
+        front = [load_register(p, s) for p, s in ((options.persons, "persons"), (options.terms, "terms")) if p]
+    except ConversionError as exc:
+        report.problems.append(exc.problem)
+        report.failed = True
+        return report
+    sources = [s for s in (_read_one(p, options, manifests, report) for p in files) if s]
+    by_volume: dict[str, list[_Source]] = {}
+    for src in sources:
+        by_volume.setdefault(src.volume_id, []).append(src)
+    for vol_id in sorted(by_volume):
+        titles = {}
+        for src in by_volume[vol_id]:
+            titles.update(_manifest(src.path.parent, manifests).get("titles", {}))
+        converted = _volume(vol_id, by_volume[vol_id], titles.get(vol_id), front, options, report)
+        if converted:
+            report.outputs.append(converted)
+    return report
+
+
+def _volume(vol_id: str, sources: list[_Source], title: str | None, front: list, options: ConvertOptions,
+            report: ConvertReport) -> Converted | None:
+    info = info_from_id(vol_id)
+    info.volume_title = title
+    seen: dict[int, tuple[Document, _Source]] = {}
+    texts: list[SourceText] = []
+    ok = True
+    for src in sources:
+        if src.read.info and src.read.info.id == vol_id:
+            info = info.merge(src.read.info)
+        numbers = []
+        for doc in src.read.documents:
+            if doc.n in seen:
+                first = seen[doc.n][0].where
+                report.problems.append(Problem(str(src.path), doc.where.line, "error", "document-repeated",
+                                               f"document {doc.n} is here and also at {first}: "
+                                               f"remove one of them"))
+                ok = False
+                continue
+            seen[doc.n] = (doc, src)
+            numbers.append(doc.n)
+        texts.append(SourceText(src.path, src.style, src.encoding, numbers))
+    if not ok:
+        report.failed = True
+        return None
+    documents = [seen[n][0] for n in sorted(seen)]
+    volume = Volume(info, documents, texts, [_copy(div) for div in front])
+    writer = Writer(volume, __version__, options.date)
+    tree = writer.tree()
+    report.problems += writer.problems
+    divs = {div.get("n"): div for div in tree.getroot().iter(f"{{{TEI}}}div") if div.get("type") == "document"}
+    for src in sources:
+        out_text = " ".join(" ".join(divs[str(d.n)].itertext()) for d in src.read.documents if str(d.n) in divs)
+        lost = lost_words(src.read.content, out_text)
+        if lost:
+            word = sorted(lost)[0]
+            report.problems.append(Problem(str(src.path), first_line_with(src.read.content, word), "error",
+                                           "words-lost",
+                                           f"{sum(lost.values())} word(s) of the text would be lost in the TEI "
+                                           f"(first: '{word}'); nothing was written for {vol_id}. "
+                                           f"This is a bug in frus-tei: please report it with the text"))
+            report.failed = True
+            return None
+    return Converted(volume, serialize(tree))
+
+
+def _copy(el: etree._Element) -> etree._Element:
+    from copy import deepcopy
+    return deepcopy(el)
+
+
+def convert_text(text: str, name: str = "<text>", options: ConvertOptions | None = None) -> ConvertReport:
+    """Convert one text given as a string (tests, other programs)."""
+    options = options or ConvertOptions()
+    report = ConvertReport()
+    try:
+        decoded, encoding = decode(text.encode("utf-8"), name)
+        style, read = read_text_as(decoded, name, options.style, options.note_base)
+    except ConversionError as exc:
+        report.problems.append(exc.problem)
+        report.failed = True
+        return report
+    report.problems += read.problems
+    vol_id = options.volume_id or (read.info.id if read.info else None) or "frus-unknown"
+    src = _Source(Path(name), style, encoding, read, vol_id)
+    converted = _volume(vol_id, [src], None, [], options, report)
+    if converted:
+        report.outputs.append(converted)
+    return report
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write through a temporary file and a rename: a reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def write_outputs(report: ConvertReport, out_dir: Path) -> list[Path]:
+    written = []
+    for item in report.outputs:
+        path = out_dir / f"{item.volume.info.id}.xml"
+        write_atomic(path, item.xml)
+        written.append(path)
+    return written

@@ -35,12 +35,12 @@ def main() -> None:
               show_default=True, help="Folder for the TEI files, one <volume-id>.xml per volume.")
 @click.option("--volume-id", help="FRUS volume id (frus1961-63v05) for texts that do not name their volume.")
 @click.option("--style", type=click.Choice(sorted(_STYLE_ALIASES)), help="Force a text style instead of detecting it.")
-@click.option("--note-base", type=click.IntRange(0, 1), default=1, show_default=True,
-              help="Web copy: the edition's number of the first (source) note.")
+@click.option("--note-base", type=click.IntRange(0, 1), default=None,
+              help="Web copy: the edition's number of the first (source) note: 1 (default) or 0.")
 @click.option("--persons", type=click.Path(dir_okay=False, path_type=Path), help="A FRUS persons list (TEI).")
 @click.option("--terms", type=click.Path(dir_okay=False, path_type=Path), help="A FRUS terms list (TEI).")
 @click.option("--date", help="Date to record in the TEI header (ISO, e.g. 2026-11-23); none by default.")
-def convert(inputs: tuple[Path, ...], out_dir: Path, volume_id: str | None, style: str | None, note_base: int,
+def convert(inputs: tuple[Path, ...], out_dir: Path, volume_id: str | None, style: str | None, note_base: int | None,
             persons: Path | None, terms: Path | None, date: str | None) -> None:
     """Convert text files (or folders of .txt files) to FRUS TEI; no INPUTS: the built-in samples."""
     if date and not re.fullmatch(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2})?", date):

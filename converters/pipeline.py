@@ -31,7 +31,7 @@ MANIFEST = "volumes.toml"
 class ConvertOptions:
     volume_id: str | None = None
     style: str | None = None  # "webcopy", "e2" or None to detect
-    note_base: int = 1  # web copy: the edition's number of the first note
+    note_base: int | None = None  # web copy: number of the first note (None: volumes.toml, else 1)
     persons: Path | None = None
     terms: Path | None = None
     date: str | None = None  # recorded in revisionDesc only when given
@@ -122,15 +122,19 @@ class _Source:
 def _read_one(path: Path, options: ConvertOptions, manifests: dict, report: ConvertReport) -> _Source | None:
     name = str(path)
     try:
+        manifest = _manifest(path.parent, manifests)
+        vol_id = options.volume_id or manifest.get("volumes", {}).get(path.name)
+        note_base = options.note_base
+        if note_base is None:
+            note_base = int(manifest.get("note-base", {}).get(vol_id or "", 1))
         text, encoding = read_text(path)
-        style, read = read_text_as(text, name, options.style, options.note_base)
+        style, read = read_text_as(text, name, options.style, note_base)
     except ConversionError as exc:
         report.problems.append(exc.problem)
         report.failed = True
         return None
     report.problems += read.problems
-    manifest = _manifest(path.parent, manifests).get("volumes", {})
-    vol_id = options.volume_id or manifest.get(path.name) or (read.info.id if read.info else None)
+    vol_id = vol_id or (read.info.id if read.info else None)
     if not vol_id:
         report.problems.append(Problem(name, 0, "error", "no-volume",
                                        "the text does not say which FRUS volume it is from: give --volume-id "
@@ -228,7 +232,7 @@ def convert_text(text: str, name: str = "<text>", options: ConvertOptions | None
     report = ConvertReport()
     try:
         decoded, encoding = decode(text.encode("utf-8"), name)
-        style, read = read_text_as(decoded, name, options.style, options.note_base)
+        style, read = read_text_as(decoded, name, options.style, 1 if options.note_base is None else options.note_base)
     except ConversionError as exc:
         report.problems.append(exc.problem)
         report.failed = True

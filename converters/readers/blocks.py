@@ -63,6 +63,8 @@ def paragraph_rend(text: str) -> str | None:
         return "center"
     if text in ("Begin text.", "End text.", "Begin Text.", "End Text."):
         return "sectiontitleital"
+    if any(c.isdigit() for c in text):
+        return None  # "NIE 11-4-60": a designator, not a section title
     if len(text) <= 80 and len(words) <= 10 and text[0].isupper() and text[-1] not in ".,;:?!\"\u201d]":
         big = [w for w in words if w.lower() not in _SMALL_WORDS]
         if big and sum(w[0].isupper() or not w[0].isalpha() for w in big) == len(big) and len(words) >= 2:
@@ -106,7 +108,6 @@ class Shaper:
 
     def shape(self) -> list[Block]:
         raws = list(self.raws)
-        top_done = False
         memo = bool(re.search(r"\bMemorand", self.title))
         lists: list[RawBlock] = []
         i = 0

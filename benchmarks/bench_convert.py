@@ -7,7 +7,8 @@ The dev-set texts (``gold/devset/webcopy/*.txt``, one document a file, and
 about ``--target-mb`` MB of text (half per style) and written into a temporary
 folder. Each copy is renumbered so that no document number repeats within the
 volume: the reader itself finds the heading lines (``Document.where.line``) and
-the number at the start of each is offset.
+the number at the start of each is offset; "[Page N]" markers are offset too,
+since a page marked twice in a volume is reported as an error.
 
 Timed, best of ``--repeat`` wall-clock runs, per style and in total:
 
@@ -15,7 +16,7 @@ Timed, best of ``--repeat`` wall-clock runs, per style and in total:
 * ``convert_files``: the whole library call (read, model, TEI tree, serialize,
   word check), one volume per style.
 
-Memory is measured in a fresh process per row, outside the timed runs: the
+Memory is measured after the timings, in a fresh process per row: the
 process's max RSS after one run (``resource.getrusage``), then the tracemalloc
 peak of a second run (Python allocations only: lxml/libxml2 memory is not seen
 by tracemalloc, only by the RSS). The output is a Markdown table.
@@ -33,7 +34,6 @@ import sys
 import tempfile
 import time
 import tracemalloc
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,6 +47,7 @@ STYLES = ("webcopy", "e2")
 MB = 1_000_000
 MAX_NUMBER = 9999  # the readers take at most four digits of a document number
 _LEADING_NUMBER = re.compile(r"^(\s*)(\d+)(\.\s)")
+_PAGE = re.compile(r"(\[\s*Page\s+)(\d+)(?=[A-Za-z]?\s*\])")  # "[Page 12]", as the readers mark pages
 
 
 @dataclass
@@ -64,8 +65,11 @@ class Row:
 
 # -- corpus --------------------------------------------------------------------
 
-def renumber(text: str, headings: dict[int, int], offset: int) -> str:
-    """``text`` with each heading line (1-based line -> document number) renumbered by ``offset``."""
+def renumber(text: str, headings: dict[int, int], offset: int, page_offset: int) -> str:
+    """``text`` with each heading line (1-based line -> document number) renumbered by ``offset``,
+    and each "[Page N]" marker by ``page_offset`` (a page marked twice in a volume is an error)."""
+    if page_offset:
+        text = _PAGE.sub(lambda m: f"{m.group(1)}{int(m.group(2)) + page_offset}", text)
     lines = text.split("\n")
     for line_no, n in headings.items():
         line = lines[line_no - 1]
@@ -92,6 +96,7 @@ def build_corpus(devset: Path, out: Path, target_bytes: int) -> dict[str, list[P
         size = sum(len(text.encode("utf-8")) for _, text, _ in sources)
         copies = max(1, math.ceil(target_bytes / len(STYLES) / size))
         step = max(n for _, _, heads in sources for n in heads.values())
+        page_step = max((int(m.group(2)) for _, text, _ in sources for m in _PAGE.finditer(text)), default=0)
         if copies * step > MAX_NUMBER:
             raise SystemExit(f"--target-mb too large: {copies} copies of {style} would need document "
                              f"numbers above {MAX_NUMBER}")
@@ -101,7 +106,7 @@ def build_corpus(devset: Path, out: Path, target_bytes: int) -> dict[str, list[P
         for k in range(copies):
             for name, text, heads in sources:
                 path = folder / f"c{k:04d}-{name}"
-                path.write_bytes(renumber(text, heads, k * step).encode("utf-8"))
+                path.write_bytes(renumber(text, heads, k * step, k * page_step).encode("utf-8"))
                 corpus[style].append(path)
     return corpus
 
@@ -151,6 +156,48 @@ def memory_child(phase: str, files: list[Path], style: str, volume_id: str) -> t
     return before, after, peak
 
 
+def _memory_worker(conn) -> None:
+    job = conn.recv()  # waits, idle, until the timings are done
+    if job is not None:
+        conn.send(memory_child(*job))
+
+
+class MemoryWorker:
+    """A fresh process for one memory measurement.
+
+    A child's getrusage max RSS starts from its parent's at the fork, so the
+    workers are started while this process is still small, before the corpus
+    and the timings; they get their job afterwards, so as not to disturb them.
+    """
+
+    def __init__(self):
+        ctx = multiprocessing.get_context("spawn")
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_memory_worker, args=(child,), daemon=True)
+        self.proc.start()
+
+    def submit(self, *job) -> None:
+        self.conn.send(job)
+
+    def result(self) -> tuple[int, int, int]:
+        try:
+            return self.conn.recv()
+        except EOFError:
+            raise SystemExit(f"the memory measurement process failed (exit code {self.proc.exitcode})")
+        finally:
+            self.proc.join()
+
+    def close(self) -> None:
+        if self.proc.is_alive():
+            try:
+                self.conn.send(None)
+            except OSError:
+                pass
+            self.proc.join(5)
+            if self.proc.is_alive():
+                self.proc.terminate()
+
+
 def measure(phase: str, style: str, files: list[Path], volume_id: str, repeat: int) -> Row:
     work = PHASES[phase]
     best = math.inf
@@ -196,28 +243,31 @@ def main(argv: list[str] | None = None) -> int:
         ap.error(f"no dev set at {devset}: give --shared")
 
     wall = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="frus-bench-") as tmp:
-        corpus = build_corpus(devset, Path(tmp), int(args.target_mb * MB))
-        rows: list[Row] = []
-        baselines = []
-        for phase in PHASES:
-            per_style = []
-            for style in STYLES:
-                row = measure(phase, style, corpus[style], args.volume_id, max(1, args.repeat))
-                if not args.no_memory:
-                    ctx = multiprocessing.get_context("spawn")
-                    with ProcessPoolExecutor(max_workers=1, mp_context=ctx) as pool:
-                        before, row.max_rss, row.traced_peak = pool.submit(
-                            memory_child, phase, corpus[style], style, args.volume_id).result()
+    memory = {} if args.no_memory else {(phase, style): MemoryWorker() for phase in PHASES for style in STYLES}
+    try:
+        with tempfile.TemporaryDirectory(prefix="frus-bench-") as tmp:
+            corpus = build_corpus(devset, Path(tmp), int(args.target_mb * MB))
+            rows: list[Row] = []
+            for phase in PHASES:
+                per_style = [measure(phase, style, corpus[style], args.volume_id, max(1, args.repeat))
+                             for style in STYLES]
+                rows += per_style + [Row(phase, "both (sum)", sum(r.files for r in per_style),
+                                         sum(r.documents for r in per_style), sum(r.size for r in per_style),
+                                         sum(r.best for r in per_style), sum(r.problems for r in per_style))]
+            for (phase, style), worker in memory.items():
+                worker.submit(phase, corpus[style], style, args.volume_id)
+            baselines = []
+            for row in rows:
+                if (row.phase, row.style) in memory:
+                    before, row.max_rss, row.traced_peak = memory[row.phase, row.style].result()
                     baselines.append(before)
-                per_style.append(row)
-            total = Row(phase, "both (sum)", sum(r.files for r in per_style), sum(r.documents for r in per_style),
-                        sum(r.size for r in per_style), sum(r.best for r in per_style),
-                        sum(r.problems for r in per_style))
-            if not args.no_memory:
-                total.traced_peak = max(r.traced_peak for r in per_style)
-                total.max_rss = max(r.max_rss for r in per_style)
-            rows += per_style + [total]
+    finally:
+        for worker in memory.values():
+            worker.close()
+    for total in (r for r in rows if r.style not in STYLES and memory):
+        same = [r for r in rows if r.phase == total.phase and r.style in STYLES]
+        total.traced_peak = max(r.traced_peak for r in same)
+        total.max_rss = max(r.max_rss for r in same)
 
     print(table(rows))
     print()

@@ -16,10 +16,8 @@ _CASE_TURN = re.compile(r"(?<=[^\W\d_A-Z])(?=[A-Z])")
 
 
 def words(text: str) -> Counter:
-    out: Counter = Counter()
-    for run in _LETTERS.findall(text.replace("\u02bc", "'")):
-        out.update(_CASE_TURN.split(run))
-    return out
+    text = _CASE_TURN.sub(" ", text.replace("\u02bc", "'"))
+    return Counter(_LETTERS.findall(text))
 
 
 def lost_words(source: str, output: str) -> Counter:

@@ -41,46 +41,52 @@ def page_cuts(raw: str, where: Where | None = None) -> list[Cut]:
     return cuts
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def build_inline(raw: str, cuts: list[Cut]) -> Inline:
     """Remove ``cuts`` from ``raw``; collapse white space; keep points in place.
 
-    No white space is left before a note (the Office's rule); line breaks are
-    points, not characters.
+    No white space is left before a note or a line break (the Office's rule
+    for notes); line breaks are points, not characters.
     """
-    out: list[str] = []
+    parts: list[str] = []
     points: list[Point] = []
-    cuts = sorted(cuts, key=lambda c: (c.start, c.end))
-    i, k, length = 0, 0, 0
-    while i < len(raw):
-        if k < len(cuts) and cuts[k].start <= i:
-            cut = cuts[k]
-            k += 1
-            if cut.item is not None:
-                if isinstance(cut.item, Note) and out and out[-1] == " ":
-                    out.pop()
-                    length -= 1
-                    for p in points:
-                        p.offset = min(p.offset, length)
-                points.append(Point(length, cut.item))
-            i = max(i, cut.end)
+    length = 0
+    at_space = True  # leading white space (and after a line break) is dropped
+
+    def emit(segment: str) -> None:
+        nonlocal length, at_space
+        segment = _SPACES.sub(" ", segment)
+        if at_space and segment.startswith(" "):
+            segment = segment[1:]
+        if segment:
+            parts.append(segment)
+            length += len(segment)
+            at_space = segment.endswith(" ")
+
+    pos = 0
+    for cut in sorted(cuts, key=lambda c: (c.start, c.end)):
+        if cut.start > pos:
+            emit(raw[pos:cut.start])
+        pos = max(pos, cut.end)
+        if cut.item is None:
             continue
-        ch = raw[i]
-        i += 1
-        if ch.isspace():
-            if not out or out[-1] == " " or (points and points[-1].offset == length and isinstance(points[-1].item, LineBreak)):
-                continue
-            ch = " "
-        out.append(ch)
-        length += 1
-    for cut in cuts[k:]:
-        if cut.item is not None:
-            points.append(Point(length, cut.item))
-    while out and out[-1] == " ":
-        out.pop()
+        if isinstance(cut.item, (Note, LineBreak)) and parts and parts[-1].endswith(" "):
+            parts[-1] = parts[-1][:-1]
+            length -= 1
+            for p in points:
+                p.offset = min(p.offset, length)
+        points.append(Point(length, cut.item))
+        if isinstance(cut.item, LineBreak):
+            at_space = True
+    emit(raw[pos:])
+    if parts and parts[-1].endswith(" "):
+        parts[-1] = parts[-1][:-1]
         length -= 1
     for p in points:
         p.offset = min(p.offset, length)
-    return Inline("".join(out), points)
+    return Inline("".join(parts), points)
 
 
 def slice_inline(inline: Inline, start: int, end: int) -> Inline:

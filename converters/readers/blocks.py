@@ -31,7 +31,7 @@ class RawBlock:
 
 
 HEAD_RE = re.compile(r"^\s*(\d{1,4})\.\s+(\S.*?)\s*$")
-_SALUTE_RE = re.compile(r"^((?:My )?[Dd]ear [^:\n.!?]{1,60}?:)(?=\s|$)")
+_SALUTE_RE = re.compile(r"^((?:My )?[Dd]ear (?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Gen|Adm|Amb|Rev|Prof)\.\s)?[^:\n.!?]{1,60}?:)(?=\s|$)")
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][A-Za-z'\u2019-]*\.?|[A-Z]\.(?:[A-Z]\.)*|de|da|van|von|der|la|le|Jr\.|Sr\.|II|III)$")
 _NOT_NAMES = {
     "The", "End", "Begin", "Text", "Note", "Part", "Secret", "Confidential", "Unclassified", "Summary",
@@ -94,7 +94,9 @@ def _with_dateline(inline: Inline) -> Inline | None:
 
 def _subject_line(inline: Inline) -> bool:
     text = inline.text
-    return 0 < len(text) <= 150 and text[-1] not in ".:;" and text[0].isupper() and "\n" not in text
+    if re.search(r"[.!?]\s+[A-Z\u201c\"]", text):
+        return False  # sentences, not a subject
+    return 0 < len(text) <= 150 and text[-1] not in ".:;/" and text[0].isupper()
 
 
 @dataclass

@@ -60,7 +60,8 @@ def _blocks(lines: list[str]) -> list[_Block]:
         if not line.strip():
             blank += 1
             continue
-        if blank or not blocks:
+        page = PAGE_LINE_RE.match(line) is not None
+        if blank or not blocks or page or PAGE_LINE_RE.match(blocks[-1].lines[-1][1]):
             blocks.append(_Block([], blank))
         blocks[-1].lines.append((i, line))
         blank = 0
@@ -82,7 +83,8 @@ def _heading_score(block: _Block, nxt: _Block | None, prev_n: int | None) -> flo
     score += 2 if E2_CALLOUT_RE.search(title) else 0
     score += 2 if nxt is not None and len(nxt.lines) == 1 and is_dateline(nxt.text) else 0
     score += 1 if len(bare) <= 250 and not bare.endswith(".") else -1
-    score += 2 if _DOC_WORDS.search(bare) else 0
+    score -= 2 if bare.endswith((":", ";", ",")) else 0  # a sentence leading into what follows
+    score += 2 if _DOC_WORDS.search(bare) else -1
     score -= 3 if not bare[:1].isupper() else 0
     if prev_n is not None:
         score += 1 if n == prev_n + 1 else (-2 if n > prev_n + 50 else 0)

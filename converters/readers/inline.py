@@ -23,6 +23,7 @@ class Cut:
     start: int
     end: int
     item: Note | PageBreak | LineBreak | None = None
+    before: str = ""  # text to put before the item ("installation[Page 55] of" → "installation <pb/>of")
 
 
 def page_cuts(raw: str, where: Where | None = None) -> list[Cut]:
@@ -34,10 +35,13 @@ def page_cuts(raw: str, where: Where | None = None) -> list[Cut]:
     cuts = []
     for m in PAGE_RE.finditer(raw):
         start, end = m.start(), m.end()
-        if start > 0 and raw[start - 1].isspace():
+        space_before = start > 0 and raw[start - 1].isspace()
+        space_after = end < len(raw) and raw[end].isspace()
+        before = " " if space_after and not space_before and start > 0 else ""
+        if space_before or before:
             while end < len(raw) and raw[end].isspace():
                 end += 1
-        cuts.append(Cut(start, end, PageBreak(m.group(1), where)))
+        cuts.append(Cut(start, end, PageBreak(m.group(1), where), before))
     return cuts
 
 
@@ -72,14 +76,15 @@ def build_inline(raw: str, cuts: list[Cut]) -> Inline:
         pos = max(pos, cut.end)
         if cut.item is None:
             continue
-        if isinstance(cut.item, (Note, LineBreak)) and parts and parts[-1].endswith(" "):
-            parts[-1] = parts[-1][:-1]
+        emit(cut.before)
+        after_note = bool(points) and points[-1].offset == length - 1 and isinstance(points[-1].item, Note)
+        if isinstance(cut.item, (Note, LineBreak)) and parts and parts[-1].endswith(" ") and not after_note:
+            parts[-1] = parts[-1][:-1]  # no white space before a note
             length -= 1
             for p in points:
                 p.offset = min(p.offset, length)
         points.append(Point(length, cut.item))
-        if isinstance(cut.item, LineBreak):
-            at_space = True
+        at_space = isinstance(cut.item, LineBreak)
     emit(raw[pos:])
     if parts and parts[-1].endswith(" "):
         parts[-1] = parts[-1][:-1]

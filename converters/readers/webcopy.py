@@ -127,8 +127,10 @@ def read_webcopy(text: str, name: str, note_base: int = 1) -> Read:
 
     for i in range(first + 1, list_at):
         if lines[i].strip():
-            if block and _BULLET_RE.match(lines[i]) and not _BULLET_RE.match(lines[block[0]]):
-                flush()
+            page = PAGE_LINE_RE.match(lines[i]) is not None
+            if block and (page or PAGE_LINE_RE.match(lines[block[-1]])
+                          or (_BULLET_RE.match(lines[i]) and not _BULLET_RE.match(lines[block[0]]))):
+                flush()  # a marker on its own line stands between blocks
             block.append(i)
         else:
             flush()

@@ -162,3 +162,15 @@ def test_runs_as_python_module(tmp_path):
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "frus1961-63v09.xml").is_file()
+
+
+def test_document_repeated_in_one_community_file(shared, tmp_path):
+    text = (shared / "seeds" / "000_b2576c3321903650.txt").read_text(encoding="utf-8")
+    first_doc = text.split("\n\n\n38. Editorial Note")[0]
+    path = tmp_path / "twice.txt"
+    twice = first_doc + "\n\n\n" + first_doc.split("\n\n", 1)[1]
+    path.write_text(twice, encoding="utf-8")
+    second = twice.split("\n").index("37. Memorandum From Secretary of State Rusk to President Kennedy/1/", 5) + 1
+    result = run("convert", str(path), "-o", str(tmp_path / "out"), "--volume-id", "frus1961-63v05")
+    assert result.exit_code == 2, result.output
+    assert f"{path}:{second}: error [document-repeated] document 37 is here and also at {path}:3" in result.output

@@ -75,8 +75,6 @@ def _heading_score(block: _Block, nxt: _Block | None, prev_n: int | None) -> flo
     if not m:
         return -1
     n, title = int(m.group(1)), m.group(2)
-    if prev_n is not None and n <= prev_n:
-        return -1
     bare = E2_CALLOUT_RE.sub("", title).strip()
     score = 0.0
     score += 2 if block.blank_before >= 2 else 0
@@ -86,8 +84,8 @@ def _heading_score(block: _Block, nxt: _Block | None, prev_n: int | None) -> flo
     score -= 2 if bare.endswith((":", ";", ",")) else 0  # a sentence leading into what follows
     score += 2 if _DOC_WORDS.search(bare) else -1
     score -= 3 if not bare[:1].isupper() else 0
-    if prev_n is not None:
-        score += 1 if n == prev_n + 1 else (-2 if n > prev_n + 50 else 0)
+    if prev_n is not None:  # a number at or below the last needs a strong heading (a repeat is reported later)
+        score += 1 if n == prev_n + 1 else (-3 if n <= prev_n else (-2 if n > prev_n + 50 else 0))
     return score
 
 

@@ -14,6 +14,8 @@ import click
 from . import __version__
 from .pipeline import ConvertOptions, convert_files, write_outputs
 from .problems import Problem
+from .validation import validate_files
+from .validation.conformance import ENV as TEI_ALL_ENV
 
 _STYLE_ALIASES = {"web": "webcopy", "webcopy": "webcopy", "e2": "e2", "community": "e2"}
 
@@ -60,4 +62,24 @@ def convert(inputs: tuple[Path, ...], out_dir: Path, volume_id: str | None, styl
     errors = len(report.errors)
     if errors:
         click.echo(f"{errors} problem(s) to look at, listed above", err=True)
+    sys.exit(report.exit_code)
+
+
+@main.command()
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--tei-all", "tei_all", is_flag=False, flag_value="", default=None, metavar="[PATH]",
+              help=f"Also check TEI P5 conformance with jing against tei_all.rng (PATH, or ${TEI_ALL_ENV}).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def validate(files: tuple[Path, ...], tei_all: str | None, fmt: str) -> None:
+    """Validate FRUS TEI files (default: tei/*.xml): schema, rules, and with --tei-all TEI P5.
+
+    One line per problem, `file:line:col: severity [rule] message`, then a
+    summary. Exit 0 valid, 1 errors found, 2 a check could not run.
+    """
+    paths = list(files) or sorted(Path("tei").glob("*.xml"))
+    if not paths:
+        click.echo("no files to validate: give FILE... (there is no tei/*.xml here)", err=True)
+        sys.exit(2)
+    report = validate_files(paths, tei_all=tei_all or None, check_conformance=tei_all is not None)
+    click.echo(report.to_json() if fmt == "json" else report.to_text())
     sys.exit(report.exit_code)

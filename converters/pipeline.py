@@ -218,7 +218,27 @@ def _volume(vol_id: str, sources: list[_Source], title: str | None, front: list,
                                            f"This is a bug in frus-tei: please report it with the text"))
             report.failed = True
             return None
-    return Converted(volume, serialize(tree))
+    xml = serialize(tree)
+    if not _valid_output(xml, vol_id, report):
+        report.failed = True
+        return None
+    return Converted(volume, xml)
+
+
+def _valid_output(xml: bytes, vol_id: str, report: ConvertReport) -> bool:
+    """Validate what would be written (schema and rules): invalid TEI is never written."""
+    from .validation import validate
+    parsed = etree.ElementTree(etree.fromstring(xml, _safe_parser()))
+    checked = validate(parsed, name=f"{vol_id}.xml (output)")
+    report.problems += [p for p in checked.problems if p.code != "document-gap"]
+    for why in checked.not_run:
+        report.problems.append(Problem(f"{vol_id}.xml", 0, "warning", "not-validated", why))
+    if checked.errors:
+        report.problems.append(Problem(f"{vol_id}.xml", 0, "error", "invalid-output",
+                                       f"the TEI for {vol_id} breaks the rules above; nothing was written. "
+                                       f"This is a bug in frus-tei: please report it with the text"))
+        return False
+    return True
 
 
 def _copy(el: etree._Element) -> etree._Element:

@@ -71,15 +71,21 @@ def convert(inputs: tuple[Path, ...], out_dir: Path, volume_id: str | None, styl
               help=f"Also check TEI P5 conformance with jing against tei_all.rng (PATH, or ${TEI_ALL_ENV}).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def validate(files: tuple[Path, ...], tei_all: str | None, fmt: str) -> None:
-    """Validate FRUS TEI files (default: tei/*.xml): schema, rules, and with --tei-all TEI P5.
+    """Validate FRUS TEI files or folders of them (default: tei/): schema, rules, with --tei-all TEI P5.
 
     One line per problem, `file:line:col: severity [rule] message`, then a
     summary. Exit 0 valid, 1 errors found, 2 a check could not run.
     """
-    paths = list(files) or sorted(Path("tei").glob("*.xml"))
-    if not paths:
-        click.echo("no files to validate: give FILE... (there is no tei/*.xml here)", err=True)
+    paths: list[Path] = []
+    if not files and not Path("tei").is_dir():
+        click.echo("no files to validate: give FILE... (there is no tei/ folder here)", err=True)
         sys.exit(2)
+    for given in files or (Path("tei"),):
+        found = sorted(given.glob("*.xml")) if given.is_dir() else [given]
+        if not found:
+            click.echo(f"{given}: no .xml files to validate in this folder", err=True)
+            sys.exit(2)
+        paths += found
     report = validate_files(paths, tei_all=tei_all or None, check_conformance=tei_all is not None)
     click.echo(report.to_json() if fmt == "json" else report.to_text())
     sys.exit(report.exit_code)

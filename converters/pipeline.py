@@ -219,21 +219,27 @@ def _volume(vol_id: str, sources: list[_Source], title: str | None, front: list,
             report.failed = True
             return None
     xml = serialize(tree)
-    if not _valid_output(xml, vol_id, report):
+    input_faults = any(p.severity == "error" and p.file in {str(s.path) for s in sources} for p in report.problems)
+    if not _valid_output(xml, vol_id, report, input_faults):
         report.failed = True
         return None
     return Converted(volume, xml)
 
 
-def _valid_output(xml: bytes, vol_id: str, report: ConvertReport) -> bool:
-    """Validate what would be written (schema and rules): invalid TEI is never written."""
+def _valid_output(xml: bytes, vol_id: str, report: ConvertReport, input_faults: bool) -> bool:
+    """Validate what would be written (schema and rules).
+
+    TEI that breaks a rule is written only when the input's own faults
+    (reported above it) explain it, so that no text is lost; otherwise it is
+    a bug of the converter and nothing is written.
+    """
     from .validation import validate
     parsed = etree.ElementTree(etree.fromstring(xml, _safe_parser()))
     checked = validate(parsed, name=f"{vol_id}.xml (output)")
     report.problems += [p for p in checked.problems if p.code != "document-gap"]
     for why in checked.not_run:
         report.problems.append(Problem(f"{vol_id}.xml", 0, "warning", "not-validated", why))
-    if checked.errors:
+    if checked.errors and not input_faults:
         report.problems.append(Problem(f"{vol_id}.xml", 0, "error", "invalid-output",
                                        f"the TEI for {vol_id} breaks the rules above; nothing was written. "
                                        f"This is a bug in frus-tei: please report it with the text"))

@@ -25,7 +25,8 @@ _POINTER = re.compile(r"^(frus[\w.-]+)#(.+)$")
 
 def safe_parser() -> etree.XMLParser:
     """No entities expanded, no DTD loaded, no network: hostile input stays inert."""
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
+                           collect_ids=False)  # duplicate ids are the rules' to report, with both lines
 
 
 def parse(path: Path) -> tuple[etree._ElementTree | None, list[Problem]]:
@@ -34,14 +35,26 @@ def parse(path: Path) -> tuple[etree._ElementTree | None, list[Problem]]:
         tree = etree.parse(str(path), safe_parser())
     except etree.XMLSyntaxError as exc:
         line, col = (exc.position if getattr(exc, "position", None) else (exc.lineno or 0, 0))
+        if "amplification" in exc.msg or "entity" in exc.msg.lower() and "loop" in exc.msg.lower():
+            return None, [Problem(str(path), line, "error", "entities",
+                                  "the file's entities would expand without bound (an entity bomb): refused, "
+                                  "nothing expanded; write the text itself and remove the DOCTYPE", col)]
         return None, [Problem(str(path), line, "error", "well-formed",
                               f"not well-formed XML: {exc.msg}; fix the markup here", col)]
     problems = []
     if tree.docinfo.internalDTD is not None and len(tree.docinfo.internalDTD.entities()):
-        problems.append(Problem(str(path), 1, "error", "entities",
+        problems.append(Problem(str(path), _doctype_line(path), "error", "entities",
                                 "the file declares entities in a DOCTYPE; they are not expanded: "
                                 "write the characters themselves and remove the DOCTYPE"))
     return tree, problems
+
+
+def _doctype_line(path: Path) -> int:
+    with open(path, "rb") as handle:
+        for number, line in enumerate(handle, 1):
+            if b"<!DOCTYPE" in line:
+                return number
+    return 1
 
 
 def _root_problem(tree: etree._ElementTree, file: str) -> Problem | None:
@@ -104,6 +117,9 @@ def validate_files(paths: list[Path], *, tei_all: str | None = None, check_confo
     report = Report([str(p) for p in paths])
     trees: dict[str, tuple[str, etree._ElementTree]] = {}
     for path in paths:
+        if path.is_dir():
+            report.not_run.append(f"{path}: a folder, not a file: give the .xml files in it")
+            continue
         if not path.is_file():
             report.not_run.append(f"{path}: cannot read the file: no such file")
             continue
@@ -113,8 +129,8 @@ def validate_files(paths: list[Path], *, tei_all: str | None = None, check_confo
             report.not_run.append(f"{path}: cannot read the file: {exc.strerror}")
             continue
         report.problems += problems
-        if tree is None:
-            continue
+        if tree is None or problems:
+            continue  # not well-formed, or refused (entities): nothing further is checked
         _check_tree(tree, str(path), report)
         vol = tree.getroot().get(XML_ID)
         if vol:

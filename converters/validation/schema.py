@@ -50,18 +50,30 @@ def detailed_schema():
     return _state["xmlschema"]
 
 
+def instance(tree: etree._ElementTree):
+    """The tree as xmlschema's resource, forbidden to load anything."""
+    import xmlschema
+    return xmlschema.XMLResource(tree, allow="none")
+
+
 def check_schema(tree: etree._ElementTree, file: str) -> list[Problem]:
     """Schema problems in ``tree``: none if lxml finds it valid, else xmlschema's report."""
     schema = fast_schema()
-    if schema.validate(tree):
-        return []
+    try:
+        if schema.validate(tree):
+            return []
+    except etree.XMLSchemaValidateError as exc:  # libxml2 gives up (odd trees): xmlschema still reports
+        schema = None
+        fast_error = str(exc)
     problems = []
-    for error in detailed_schema().iter_errors(tree):
+    for error in detailed_schema().iter_errors(instance(tree)):
         line = getattr(error, "sourceline", None) or 0
         reason = _readable(error.reason or error.message)
         where = _readable(error.path or "")
         problems.append(Problem(file, line, "error", "schema", f"{reason} (at {where})" if where else reason))
-    if not problems:  # the two validators disagree: report libxml2's view rather than nothing
+    if not problems and schema is None:
+        problems.append(Problem(file, 0, "error", "schema", f"the schema check failed: {fast_error}"))
+    elif not problems:  # the two validators disagree: report libxml2's view rather than nothing
         for entry in schema.error_log:
             problems.append(Problem(file, entry.line, "error", "schema", _readable(entry.message), entry.column))
     return problems

@@ -62,6 +62,7 @@ INVALID = {
     "invalid-text-without-body.xml": "text': Missing child element(s)",
     "invalid-empty-body.xml": "body': Missing child element(s)",
     "invalid-two-heads.xml": "head': This element is not expected",
+    "invalid-div-without-head.xml": "dateline': This element is not expected. Expected is one of",
     "invalid-p-after-closer.xml": "}p': This element is not expected",
     "invalid-attachment-with-div.xml": "}div': This element is not expected",
 }
@@ -218,7 +219,9 @@ def test_project_corpus_is_valid(path, lxml_schema, xsd_schema):
 def converted(tmp_path_factory) -> list[Path]:
     """The sample texts converted with the vol V registers as front matter."""
     out = tmp_path_factory.mktemp("converted")
-    run = subprocess.run([sys.executable, "-m", "converters", "convert", "-o", str(out),
+    script = Path(sys.executable).with_name("frus-tei")  # the console script beside this interpreter
+    command = [str(script)] if script.is_file() else [sys.executable, "-m", "converters"]
+    run = subprocess.run([*command, "convert", "-o", str(out),
                           "--persons", str(REGISTERS / "frus1961-63v05-persons.xml"),
                           "--terms", str(REGISTERS / "frus1961-63v05-terms.xml")],
                          cwd=ROOT, capture_output=True, text=True, timeout=300)
@@ -256,9 +259,14 @@ def test_invalid_fixture_fails_both(name, lxml_schema, xsd_schema):
     assert detailed_why
 
 
-# -- random documents: the schema's own view of what it allows --------------------
+# -- documents drawn from the schema itself ----------------------------------------
+#
+# The gold and the fixtures show what FRUS looks like; these show what the schema
+# lets through. Random documents try orderings and repetitions; "coverage" documents
+# are the smallest volumes that put each allowed child in each parent, and each
+# attribute value the schema knows on each element. All go to jing below.
 
-SAMPLES = {
+SAMPLES = {  # values for the schema's open types (enumerations supply their own)
     "languageOrEmpty": ["en", "ru", "de-AT", ""],
     "localPointers": ["#right", "#left #center-block"],
     "localPointer": ["#t_USSR1", "#right"],
@@ -279,6 +287,20 @@ SAMPLES = {
 }
 
 
+def samples(t) -> list[str] | None:
+    """Every value tried for simple type ``t``; None for xs:ID (made unique instead)."""
+    if getattr(t, "enumeration", None):
+        return list(t.enumeration)
+    name = t.local_name if t.name else None
+    if name == "ID":
+        return None
+    if name in SAMPLES:
+        return SAMPLES[name]
+    if getattr(t, "member_types", None):
+        return [v for m in t.member_types for v in samples(m)]
+    raise KeyError(f"no sample value for {t!r}: add one to SAMPLES")
+
+
 def reachable(root) -> list:
     """The element declarations and model groups reachable from ``root``."""
     parts, todo, seen = [], [root], set()
@@ -295,103 +317,103 @@ def reachable(root) -> list:
     return parts
 
 
+def declarations(schema) -> list:
+    return [c for c in reachable(schema.elements["TEI"]) if isinstance(c, XsdElement)]
+
+
 def children(decl) -> list:
     """The element declarations that may be children of ``decl`` (groups looked through)."""
     if not decl.type.is_complex() or decl.type.has_simple_content():
         return []
-    out, todo, seen = [], [decl.type.content], set()
+    found, todo, seen = [], [decl.type.content], set()
     while todo:
-        g = todo.pop()
-        if id(g) in seen:
-            continue
-        seen.add(id(g))
-        for p in g:
-            if isinstance(p, XsdElement):
-                if all(p is not q for q in out):
-                    out.append(p)
-            else:
-                todo.append(p)
-    return out
+        group = todo.pop()
+        if id(group) not in seen:
+            seen.add(id(group))
+            for p in group:
+                if not isinstance(p, XsdElement):
+                    todo.append(p)
+                elif all(p is not q for q in found):
+                    found.append(p)
+    return found
 
 
 def holds(particle, decl) -> bool:
-    """Whether ``decl`` can be produced directly (not inside another element) by ``particle``."""
+    """Whether ``particle`` can produce ``decl`` directly (not inside another element)."""
     if isinstance(particle, XsdElement):
         return particle is decl
     return any(holds(p, decl) for p in particle)
 
 
-def pairs(schema) -> list[tuple]:
-    """Every (parent, child) pair of element declarations the schema allows under TEI."""
-    return [(d, c) for d in reachable(schema.elements["TEI"]) if isinstance(d, XsdElement) for c in children(d)]
-
-
 def path_to(schema, target) -> list:
     """The shortest chain of declarations from TEI down to ``target`` (TEI excluded)."""
     root = schema.elements["TEI"]
-    if target is root:
-        return []
     back, queue = {id(root): None}, [root]
     while queue:
         d = queue.pop(0)
+        if d is target:
+            chain = []
+            while d is not root:
+                chain.insert(0, d)
+                d = back[id(d)]
+            return chain
         for c in children(d):
             if id(c) not in back:
                 back[id(c)] = d
-                if c is target:
-                    chain = [c]
-                    while back[id(chain[0])] is not root:
-                        chain.insert(0, back[id(chain[0])])
-                    return chain
                 queue.append(c)
     raise LookupError(target)
 
 
-class RandomDocument:
-    """A random instance of the schema, built from xmlschema's components: every
-    choice, repetition and optional attribute drawn at random, choices leaning towards
-    the branches taken least so far (``usage``, shared between documents). Below
-    ``max_depth``, or once ``budget`` elements are made, only what is required
-    follows, by the shallowest way out, so that every document ends."""
+class Instances:
+    """Instances of the schema built from xmlschema's components.
 
-    def __init__(self, schema: xmlschema.XMLSchema, seed: int, usage: collections.Counter,
+    ``random_tree``: every choice, repetition and optional attribute drawn at random,
+    choices leaning towards the branches taken least so far (``usage``, shared between
+    documents); below ``max_depth`` or past ``budget`` elements only what is required
+    follows, by the shallowest way out, so every document ends.
+    ``holding(chain)``: the smallest volume in which each element of ``chain`` is a
+    child of the one before (TEI first), every attribute set (``fixed`` ones as given).
+    """
+
+    def __init__(self, schema, seed: int = 0, usage: collections.Counter | None = None,
                  max_depth: int = 10, budget: int = 1500):
-        self.schema, self.rnd, self.usage = schema, random.Random(seed), usage
-        self.max_depth, self.budget = max_depth, budget
+        self.schema, self.rnd = schema, random.Random(seed)
+        self.usage = usage if usage is not None else collections.Counter()
+        self.max_depth, self.budget, self.made = max_depth, budget, 0
         self.ids = itertools.count(1)
-        self.made = 0
-        self.height: dict[int, float] = {}
-        self._measure(schema.elements["TEI"])
+        self.height = self._heights(reachable(schema.elements["TEI"]))
 
-    def _measure(self, root) -> None:
+    @staticmethod
+    def _heights(parts) -> dict[int, float]:
         """Least depth of a complete subtree for every element and group (a fixed point)."""
-        parts = reachable(root)
-        self.height = dict.fromkeys(map(id, parts), math.inf)
+        height = dict.fromkeys(map(id, parts), math.inf)
         changed = True
         while changed:
             changed = False
             for c in parts:
                 if isinstance(c, XsdElement):
                     simple = not c.type.is_complex() or c.type.has_simple_content()
-                    h = 1 if simple else 1 + self.height[id(c.type.content)]
+                    h = 1 if simple else 1 + height[id(c.type.content)]
                 else:
-                    sub = [0 if p.min_occurs == 0 else self.height[id(p)] for p in c] or [0]
+                    sub = [0 if p.min_occurs == 0 else height[id(p)] for p in c] or [0]
                     h = min(sub) if c.model == "choice" else max(sub)
-                if h < self.height[id(c)]:
-                    self.height[id(c)], changed = h, True
+                if h < height[id(c)]:
+                    height[id(c)], changed = h, True
+        return height
 
     def value(self, t) -> str:
-        if getattr(t, "enumeration", None):
-            return self.rnd.choice(t.enumeration)
-        name = t.local_name if t.name else None
-        if name == "ID":
-            return f"id{next(self.ids)}"
-        if name in SAMPLES:
-            return self.rnd.choice(SAMPLES[name])
-        if getattr(t, "member_types", None):
-            return self.value(self.rnd.choice(t.member_types))
-        raise KeyError(f"no sample value for {t!r}: add one to SAMPLES")
+        values = samples(t)
+        return f"id{next(self.ids)}" if values is None else self.rnd.choice(values)
 
-    def element(self, decl, depth: int) -> etree._Element:
+    def shallowest(self, choice):
+        return min(choice, key=lambda k: self.height[id(k)] if k.min_occurs else 0)
+
+    # random documents
+
+    def random_tree(self) -> etree._ElementTree:
+        return etree.ElementTree(self._random(self.schema.elements["TEI"], 0))
+
+    def _random(self, decl, depth: int) -> etree._Element:
         self.made += 1
         el = etree.Element(decl.name)
         t = decl.type
@@ -401,10 +423,10 @@ class RandomDocument:
         if t.has_simple_content():
             el.text = self.value(t.content)
         elif not t.is_empty():
-            self.particle(el, t.content, depth + 1, t.mixed)
+            self._particle(el, t.content, depth + 1, t.mixed)
         return el
 
-    def text(self, el, mixed: bool) -> None:
+    def _text(self, el, mixed: bool) -> None:
         if mixed and self.rnd.random() < 0.5:
             words = self.rnd.choice(["Text", " plain text ", "Moscow, ", "\n  "])
             if len(el):
@@ -412,65 +434,64 @@ class RandomDocument:
             else:
                 el.text = (el.text or "") + words
 
-    def particle(self, el, p, depth: int, mixed: bool) -> None:
+    def _particle(self, el, p, depth: int, mixed: bool) -> None:
         spent = depth >= self.max_depth or self.made >= self.budget
         lo, hi = p.min_occurs, p.max_occurs
         extra = 2 if depth < 4 else 1
         n = lo if spent else self.rnd.randint(lo, min(lo + extra, hi if hi is not None else lo + extra))
         for _ in range(n):
             if isinstance(p, XsdElement):
-                self.text(el, mixed)
-                el.append(self.element(p, depth))
+                self._text(el, mixed)
+                el.append(self._random(p, depth))
             elif p.model == "choice":
                 kids = list(p)
                 if spent:
-                    kid = min(kids, key=lambda k: self.height[id(k)] if k.min_occurs else 0)
+                    kid = self.shallowest(kids)
                 else:
                     kid = self.rnd.choices(kids, [1 / (1 + self.usage[id(k)]) for k in kids])[0]
                     self.usage[id(kid)] += 1
-                self.particle(el, kid, depth, mixed)
+                self._particle(el, kid, depth, mixed)
             else:
                 for kid in p:
-                    self.particle(el, kid, depth, mixed)
-        self.text(el, mixed)
+                    self._particle(el, kid, depth, mixed)
+        self._text(el, mixed)
 
-    def tree(self) -> etree._ElementTree:
-        return etree.ElementTree(self.element(self.schema.elements["TEI"], 0))
+    # smallest documents holding a chain
 
-    # A smallest document holding a given chain of elements, every attribute set
+    def holding(self, chain: list, fixed: dict | None = None) -> etree._ElementTree:
+        return etree.ElementTree(self._forced(self.schema.elements["TEI"], chain, fixed or {}))
 
-    def forced(self, decl, chain: list) -> etree._Element:
+    def _forced(self, decl, chain: list, fixed: dict) -> etree._Element:
         el = etree.Element(decl.name)
         t = decl.type
         for name, attr in t.attributes.items():
-            el.set(name, self.value(attr.type))
+            el.set(name, fixed[name] if not chain and name in fixed else self.value(attr.type))
         if t.has_simple_content():
             el.text = self.value(t.content)
         elif not t.is_empty():
-            placed = self.emit(el, t.content, chain)
-            assert placed or not chain, (decl.name, chain[0].name)
+            self._emit(el, t.content, chain, fixed)
         return el
 
-    def emit(self, el, p, chain: list) -> bool:
-        target = chain[0] if chain and holds(p, chain[0]) else None
-        times = max(p.min_occurs, 1 if target is not None else 0)
-        for i in range(times):
-            now = chain if i == 0 and target is not None else []
+    def _emit(self, el, p, chain: list, fixed: dict) -> bool:
+        """Append ``p``'s least content, with ``chain[0]`` in it if ``p`` can hold it;
+        return whether it did."""
+        place = bool(chain) and holds(p, chain[0])
+        for i in range(max(p.min_occurs, 1 if place else 0)):
+            now = chain if i == 0 and place else []
             if isinstance(p, XsdElement):
-                el.append(self.forced(p, now[1:]))
+                el.append(self._forced(p, now[1:], fixed if now else {}))
             elif p.model == "choice":
-                kids = list(p)
-                kid = next(k for k in kids if holds(k, now[0])) if now else \
-                    min(kids, key=lambda k: self.height[id(k)] if k.min_occurs else 0)
-                self.emit(el, kid, now)
+                kid = next(k for k in p if holds(k, now[0])) if now else self.shallowest(list(p))
+                self._emit(el, kid, now, fixed)
             else:
                 for kid in p:
-                    if self.emit(el, kid, now):
+                    if self._emit(el, kid, now, fixed):
                         now = []
-        return target is not None
+        return place
 
-    def holding(self, chain: list) -> etree._ElementTree:
-        return etree.ElementTree(self.forced(self.schema.elements["TEI"], chain))
+
+def pair_key(el) -> tuple[str, str]:
+    return etree.QName(el.getparent()).text, etree.QName(el).text
 
 
 @pytest.fixture(scope="session")
@@ -479,9 +500,32 @@ def generated(xsd_schema, tmp_path_factory) -> list[Path]:
     paths, usage = [], collections.Counter()
     for seed in range(GENERATED):
         path = out / f"random-{seed}.xml"
-        RandomDocument(xsd_schema, seed, usage).tree().write(str(path), encoding="utf-8", xml_declaration=True)
+        Instances(xsd_schema, seed, usage).random_tree().write(str(path), encoding="utf-8", xml_declaration=True)
         paths.append(path)
     return paths
+
+
+@pytest.fixture(scope="session")
+def coverage(xsd_schema, tmp_path_factory) -> dict:
+    """One smallest volume per allowed (parent, child) pair, and per element enough
+    volumes to try each value of each of its attributes once."""
+    out = tmp_path_factory.mktemp("coverage")
+    make = Instances(xsd_schema)
+    paths, wanted_pairs, wanted_values = [], set(), set()
+    for decl in declarations(xsd_schema):
+        chain = path_to(xsd_schema, decl)
+        for child in children(decl):
+            wanted_pairs.add((decl.name, child.name))
+            paths.append(out / f"pair-{len(paths)}.xml")
+            make.holding([*chain, child]).write(str(paths[-1]), encoding="utf-8")
+        values = {name: samples(attr.type) for name, attr in decl.type.attributes.items()}
+        values = {name: vs for name, vs in values.items() if vs}
+        for k in range(max(map(len, values.values()), default=0)):
+            fixed = {name: vs[k % len(vs)] for name, vs in values.items()}
+            wanted_values.update((decl.name, name, v) for name, v in fixed.items())
+            paths.append(out / f"values-{len(paths)}.xml")
+            make.holding(chain, fixed).write(str(paths[-1]), encoding="utf-8")
+    return {"paths": paths, "pairs": wanted_pairs, "values": wanted_values}
 
 
 def test_random_documents_are_valid_for_both(generated, lxml_schema, xsd_schema):
@@ -490,13 +534,20 @@ def test_random_documents_are_valid_for_both(generated, lxml_schema, xsd_schema)
         assert_valid(lxml_schema, xsd_schema, path)
 
 
-def test_random_documents_cover_the_schema(generated, xsd_schema):
-    seen = set()
-    for path in generated:
-        seen.update(etree.QName(e).localname for e in etree.parse(str(path)).iter() if isinstance(e.tag, str))
-    declared = {etree.QName(c.name).localname for c in reachable(xsd_schema.elements["TEI"])
-                if isinstance(c, XsdElement)}
-    assert declared - seen == set()
+def test_coverage_documents_are_valid_for_both(coverage, lxml_schema, xsd_schema):
+    for path in coverage["paths"]:
+        assert_valid(lxml_schema, xsd_schema, path)
+
+
+def test_coverage_documents_cover_every_pair_and_value(coverage):
+    pairs, values = set(), set()
+    for path in coverage["paths"]:
+        for el in etree.parse(str(path)).iter():
+            if el.getparent() is not None:
+                pairs.add(pair_key(el))
+            values.update((el.tag, name, v) for name, v in el.attrib.items())
+    assert coverage["pairs"] <= pairs and coverage["values"] <= values
+    assert len(coverage["pairs"]) > 600  # the schema's size today; a sudden drop means a broken walk
 
 
 # -- never looser than tei_all ----------------------------------------------------
@@ -531,11 +582,12 @@ def jing(paths: list[Path]) -> subprocess.CompletedProcess:
     return subprocess.run(["jing", str(TEI_ALL), *map(str, paths)], capture_output=True, text=True, timeout=600)
 
 
-def test_tei_all_accepts_every_valid_file(gold_volumes, converted, generated, tmp_path):
-    valid = [*gold_volumes.values(), *CORPUS, *converted, *(FIXTURES / n for n in VALID_FIXTURES), *generated]
+def test_tei_all_accepts_every_valid_file(gold_volumes, converted, generated, coverage, tmp_path):
+    valid = [*gold_volumes.values(), *CORPUS, *converted, *(FIXTURES / n for n in VALID_FIXTURES),
+             *generated, *coverage["paths"]]
     projected = []
     for i, path in enumerate(valid):
-        out = tmp_path / f"{i:03d}-{path.name}"
+        out = tmp_path / f"{i:04d}-{path.name}"
         tei_projection(etree.parse(str(path))).write(str(out), encoding="utf-8", xml_declaration=True)
         projected.append(out)
     run = jing(projected)

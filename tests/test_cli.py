@@ -174,3 +174,13 @@ def test_document_repeated_in_one_community_file(shared, tmp_path):
     result = run("convert", str(path), "-o", str(tmp_path / "out"), "--volume-id", "frus1961-63v05")
     assert result.exit_code == 2, result.output
     assert f"{path}:{second}: error [document-repeated] document 37 is here and also at {path}:3" in result.output
+
+
+def test_document_with_a_heading_only_is_reported_and_kept(tmp_path):
+    path = tmp_path / "cut.txt"
+    path.write_text("5. Editorial Note\n", encoding="utf-8")
+    result = run("convert", str(path), "-o", str(tmp_path / "out"), "--volume-id", "frus1961-63v05")
+    assert result.exit_code == 1, result.output
+    assert f"{path}:1: error [empty-document] document 5 has a heading but no text" in result.output
+    root = etree.parse(str(tmp_path / "out" / "frus1961-63v05.xml")).getroot()
+    assert "".join(root.find(f".//{TEI}div/{TEI}head").itertext()) == "5. Editorial Note"

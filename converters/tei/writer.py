@@ -90,6 +90,7 @@ class Writer:
     # -- documents ---------------------------------------------------------
     def document(self, doc: Document) -> etree._Element:
         self._doc = doc
+        self._note_ids: set[str | None] = set()
         div = _el(None, "div", {"type": "document", "subtype": doc.subtype, "n": str(doc.n), XML_ID: doc.xml_id})
         head = _el(div, "head")
         fill(head, doc.head, self.point)
@@ -124,7 +125,15 @@ class Writer:
 
     def note(self, note: Note) -> etree._Element:
         assert self._doc is not None
-        el = _el(None, "note", {"n": note.n, XML_ID: f"{self._doc.xml_id}fn{note.n}", "type": note.type})
+        ident = f"{self._doc.xml_id}fn{note.n}"
+        if ident in self._note_ids:
+            where = note.where or self._doc.where
+            self.problems.append(Problem(where.file, where.line, "error", "note-repeated",
+                                         f"document {self._doc.n} has two notes numbered {note.n}; "
+                                         f"the second gets no id: renumber the notes"))
+            ident = None
+        self._note_ids.add(ident)
+        el = _el(None, "note", {"n": note.n, XML_ID: ident, "type": note.type})
         if len(note.paragraphs) == 1:
             fill(el, note.paragraphs[0], self.point)
         else:

@@ -7,19 +7,20 @@ from __future__ import annotations
 
 import os
 import tempfile
+from copy import deepcopy
 import tomllib
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 from lxml import etree
 
 from . import __version__
 from .checks import first_line_with, lost_words
-from .model import Document, SourceText, Volume, VolumeInfo
+from .model import Document, SourceText, Volume
 from .problems import ConversionError, Problem
 from .readers import read_text_as
 from .readers.result import Read
+from .resources import data_dir
 from .tei.writer import TEI, XML_ID, Writer, serialize
 from .textio import decode, read_text
 from .volumes import info_from_id, is_volume_id
@@ -60,8 +61,7 @@ class ConvertReport:
 
 def sample_files() -> list[Path]:
     """The sample texts shipped with the package: the built-in default input."""
-    folder = Path(str(resources.files("converters") / "samples"))
-    return sorted(folder.glob("*.txt"))
+    return sorted(data_dir("samples").glob("*.txt"))
 
 
 def input_files(paths: list[Path]) -> list[Path]:
@@ -217,7 +217,7 @@ def _volume(vol_id: str, sources: list[_Source], title: str | None, front: list,
         report.failed = True
         return None
     documents = [seen[n][0] for n in sorted(seen)]
-    volume = Volume(info, documents, texts, [_copy(div) for div in front])
+    volume = Volume(info, documents, texts, [deepcopy(div) for div in front])
     writer = Writer(volume, __version__, options.date)
     tree = writer.tree()
     report.problems += writer.problems
@@ -262,11 +262,6 @@ def _valid_output(xml: bytes, vol_id: str, report: ConvertReport, input_faults: 
                                        f"This is a bug in frus-tei: please report it with the text"))
         return False
     return True
-
-
-def _copy(el: etree._Element) -> etree._Element:
-    from copy import deepcopy
-    return deepcopy(el)
 
 
 def convert_text(text: str, name: str = "<text>", options: ConvertOptions | None = None) -> ConvertReport:

@@ -30,6 +30,17 @@ class RawBlock:
     page: PageBreak | None = None
 
 
+def raw_blocks(shapes: list[tuple[str, list[int]]], inlines: list[Inline], wheres: list[Where]) -> list[RawBlock]:
+    """RawBlocks from a reader's (kind, unit indexes) and the built units."""
+    raws = []
+    for kind, idx in shapes:
+        if kind == "page":
+            raws.append(RawBlock("page", [], wheres[idx[0]], inlines[idx[0]].points[0].item))
+        else:
+            raws.append(RawBlock(kind, [inlines[i] for i in idx], wheres[idx[0]]))
+    return raws
+
+
 HEAD_RE = re.compile(r"^\s*(\d{1,4})\.\s+(\S.*?)\s*$")
 _SALUTE_RE = re.compile(r"^((?:My )?[Dd]ear (?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Gen|Adm|Amb|Rev|Prof)\.\s)?[^:\n.!?]{1,60}?:)(?=\s|$)")
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][A-Za-z'\u2019-]*\.?|[A-Z]\.(?:[A-Z]\.)*|de|da|van|von|der|la|le|Jr\.|Sr\.|II|III)$")

@@ -14,7 +14,7 @@ from ..model import Document, Inline, Note, VolumeInfo, Where
 from .result import Read
 from ..problems import ConversionError, Problem
 from ..volumes import parse_volume_line
-from .blocks import HEAD_RE, RawBlock, make_document
+from .blocks import HEAD_RE, make_document, raw_blocks
 from .callouts import E2_BODY_RE, E2_CALLOUT_RE
 from .datelines import is_dateline
 from .inline import PAGE_LINE_RE, Cut, build_inline, page_cuts, smarten_quotes
@@ -180,13 +180,7 @@ def _document(blocks: list[_Block], name: str, problems: list[Problem]) -> Docum
         problems.append(Problem(name, units[unit][1].line, "error", "callout-without-note",
                                 f"callout /{m.group(1)}/ has no note body after it; it is kept as text"))
     inlines = [build_inline(text, c) for (text, _), c in zip(units, cuts)]
-    raws: list[RawBlock] = []
-    for kind, idx in shapes:
-        where = units[idx[0]][1]
-        if kind == "page":
-            raws.append(RawBlock("page", [], where, inlines[idx[0]].points[0].item))
-        else:
-            raws.append(RawBlock(kind, [inlines[i] for i in idx], where))
+    raws = raw_blocks(shapes, inlines, [where for _, where in units])
     head: Inline = inlines[0]
     number = int(HEAD_RE.match(head_block.text).group(1))
     return make_document(number, head, raws, Where(name, head_block.line), infer_subject=True)

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import Document, Inline, Note, Where
+from ..model import Inline, Note, Where
 from ..problems import ConversionError, Problem
-from .blocks import HEAD_RE, RawBlock, make_document
+from .blocks import HEAD_RE, make_document, raw_blocks
 from .callouts import align_callouts
 from .result import Read
 from .inline import PAGE_LINE_RE, Cut, build_inline, page_cuts
@@ -160,14 +160,7 @@ def read_webcopy(text: str, name: str, note_base: int = 1) -> Read:
             last_unit = cand.unit
     inlines = [build_inline(u.raw, c) for u, c in zip(units, cuts)]
 
-    raws: list[RawBlock] = []
-    for kind, idx in shapes:
-        where = units[idx[0]].where
-        if kind == "page":
-            page = inlines[idx[0]].points[0].item
-            raws.append(RawBlock("page", [], where, page))
-        else:
-            raws.append(RawBlock(kind, [inlines[i] for i in idx], where))
+    raws = raw_blocks(shapes, inlines, [u.where for u in units])
     head: Inline = inlines[0]
     doc = make_document(int(head_match.group(1)), head, raws, Where(name, first + 1))
     return Read([doc], problems, None, text)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from ..model import (Closer, Dateline, Document, Inline, LineBreak, ListBlock, Note, PageBreak,
+from ..model import (Closer, Dateline, Document, LineBreak, ListBlock, Note, PageBreak,
                      Paragraph, Point, Salute, Volume)
 from ..problems import Problem
 from .spans import TEI, fill

@@ -42,12 +42,13 @@ def main() -> None:
 @click.option("--persons", type=click.Path(dir_okay=False, path_type=Path), help="A FRUS persons list (TEI).")
 @click.option("--terms", type=click.Path(dir_okay=False, path_type=Path), help="A FRUS terms list (TEI).")
 @click.option("--date", help="Date to record in the TEI header (ISO, e.g. 2026-11-23); none by default.")
+@click.option("--keep-register", is_flag=True, help="Front matter: every entry of --persons/--terms, not only those used.")
 def convert(inputs: tuple[Path, ...], out_dir: Path, volume_id: str | None, style: str | None, note_base: int | None,
-            persons: Path | None, terms: Path | None, date: str | None) -> None:
+            persons: Path | None, terms: Path | None, date: str | None, keep_register: bool) -> None:
     """Convert text files (or folders of .txt files) to FRUS TEI; no INPUTS: the built-in samples."""
     if date and not re.fullmatch(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2})?", date):
         raise click.BadParameter("give an ISO date such as 2026-11-23", param_hint="--date")
-    options = ConvertOptions(volume_id, _STYLE_ALIASES.get(style or ""), note_base, persons, terms, date)
+    options = ConvertOptions(volume_id, _STYLE_ALIASES.get(style or ""), note_base, persons, terms, date, keep_register)
     report = convert_files(list(inputs), options)
     _report(report.problems)
     try:

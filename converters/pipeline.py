@@ -19,7 +19,10 @@ from .checks import first_line_with, lost_words
 from .model import Document, SourceText, Volume
 from .problems import ConversionError, Problem
 from .readers import read_text_as
+from .annotate import all_inlines, annotate
+from .annotate.terms import TermMatcher
 from .readers.result import Read
+from .registers import entries, used_only
 from .resources import data_dir
 from .tei.writer import TEI, XML_ID, Writer, serialize
 from .textio import decode, read_text
@@ -36,6 +39,7 @@ class ConvertOptions:
     persons: Path | None = None
     terms: Path | None = None
     date: str | None = None  # recorded in revisionDesc only when given
+    keep_register: bool = False  # front matter: every given register entry, not only those used
 
 
 @dataclass
@@ -99,7 +103,7 @@ def _safe_parser() -> etree.XMLParser:
 # an impossible date): the TEI is still written, with the problems reported.
 # Any other failure of the output is the converter's fault.
 INPUT_RULES = {"source-note", "source-note-text", "note-number", "document-order", "date-iso", "date-range",
-               "not-empty", "signed-persname", "space-before-note", "document-gap"}
+               "not-empty", "signed-persname", "space-before-note", "document-gap", "pointer-to-missing-document"}
 
 
 def load_register(path: Path, section: str) -> etree._Element:
@@ -217,7 +221,10 @@ def _volume(vol_id: str, sources: list[_Source], title: str | None, front: list,
         report.failed = True
         return None
     documents = [seen[n][0] for n in sorted(seen)]
-    volume = Volume(info, documents, texts, [deepcopy(div) for div in front])
+    volume = Volume(info, documents, texts, [])
+    terms = next((entries(div, "term") for div in front if div.get(XML_ID) == "terms"), None)
+    annotate(volume, TermMatcher(terms) if terms is not None else None)
+    volume.front = _front(volume, front, options.keep_register)
     writer = Writer(volume, __version__, options.date)
     tree = writer.tree()
     report.problems += writer.problems
@@ -242,6 +249,15 @@ def _volume(vol_id: str, sources: list[_Source], title: str | None, front: list,
     return Converted(volume, xml)
 
 
+def _front(volume: Volume, registers: list, keep_all: bool) -> list:
+    """The registers for the front matter: the entries the volume points to, or all."""
+    if keep_all:
+        return [deepcopy(div) for div in registers]
+    used = {target.lstrip("#") for doc in volume.documents for inline in all_inlines(doc)
+            for span in inline.spans for key in ("target", "corresp") if (target := span.attrs.get(key))}
+    return [div for div in (used_only(r, used) for r in registers) if div is not None]
+
+
 def _valid_output(xml: bytes, vol_id: str, report: ConvertReport, input_faults: bool) -> bool:
     """Validate what would be written (schema and rules).
 
@@ -252,7 +268,7 @@ def _valid_output(xml: bytes, vol_id: str, report: ConvertReport, input_faults: 
     from .validation import validate
     parsed = etree.ElementTree(etree.fromstring(xml, _safe_parser()))
     checked = validate(parsed, name=f"{vol_id}.xml (output)")
-    report.problems += [p for p in checked.problems if p.code != "document-gap"]
+    report.problems += [p for p in checked.problems if p.code not in ("document-gap", "pointer-to-missing-document")]
     for why in checked.not_run:
         report.problems.append(Problem(f"{vol_id}.xml", 0, "warning", "not-validated", why))
     own_fault = [p for p in checked.errors if p.code not in INPUT_RULES]

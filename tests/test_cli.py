@@ -141,13 +141,22 @@ def test_note_base_zero(tmp_path):
 
 def test_registers_go_to_front_matter(shared, tmp_path):
     regs = shared / "registers"
-    result = run("convert", "-o", str(tmp_path), "--persons", str(regs / "frus1961-63v05-persons.xml"),
-                 "--terms", str(regs / "frus1961-63v05-terms.xml"))
+    given = ["--persons", str(regs / "frus1961-63v05-persons.xml"), "--terms", str(regs / "frus1961-63v05-terms.xml")]
+    xml_id = "{http://www.w3.org/XML/1998/namespace}id"
+    result = run("convert", "-o", str(tmp_path / "all"), "--keep-register", *given)
     assert result.exit_code == 0, result.output
-    root = etree.parse(str(tmp_path / "frus1961-63v05.xml")).getroot()
+    front = etree.parse(str(tmp_path / "all" / "frus1961-63v05.xml")).getroot().find(f"{TEI}text/{TEI}front")
+    assert [d.get(xml_id) for d in front] == ["persons", "terms"]
+    assert len(front[1].findall(f".//{TEI}item")) == 164
+
+    result = run("convert", "-o", str(tmp_path / "used"), *given)
+    assert result.exit_code == 0, result.output
+    root = etree.parse(str(tmp_path / "used" / "frus1961-63v05.xml")).getroot()
     front = root.find(f"{TEI}text/{TEI}front")
-    ids = [d.get("{http://www.w3.org/XML/1998/namespace}id") for d in front]
-    assert ids == ["persons", "terms"]
+    kept = {t.get(xml_id) for t in front.iter(f"{TEI}term")}
+    targets = {g.get("target")[1:] for g in root.find(f"{TEI}text/{TEI}body").iter(f"{TEI}gloss") if g.get("target")}
+    assert kept == targets and "t_USSR1" in kept and "t_MFN1" in kept
+    assert [d.get(xml_id) for d in front] == ["terms"]  # no person is linked yet: no persons list
 
 
 def test_register_that_is_not_one_is_refused(tmp_path):

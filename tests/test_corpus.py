@@ -95,3 +95,14 @@ def test_sample_scores(shared, tmp_path, style):
         figures = [v for k, v in scores["summary"].items() if k in STRUCTURE and v is not None]
         scores["structure"] = sum(figures) / len(figures)
     _assert_scores(scores)
+
+
+@pytest.mark.parametrize("style", ["webcopy", "e2"])
+def test_devset_terms_and_refs_with_the_register(shared, tmp_path, style):
+    texts = shared / "gold" / "devset" / style
+    terms = shared / "registers" / "frus1961-63v05-terms.xml"
+    report = convert_files([texts], ConvertOptions(volume_id="frus1961-63v05", terms=terms))
+    assert report.exit_code == 0, [str(p) for p in report.problems]
+    (tmp_path / "pred.xml").write_bytes(report.outputs[0].xml)
+    summary = _score(shared, shared / "gold" / "devset" / "v05", tmp_path, style, tmp_path)["summary"]
+    assert summary["terms"] >= 0.95 and summary["refs"] >= 0.9, summary

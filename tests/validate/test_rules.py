@@ -60,6 +60,7 @@ EXPECTED_LINES = {
     "signed-persname": [75],        # <signed>Dean<note .../></signed>
     "not-empty": [73],              # <p></p>
     "pb-id": [71],                  # <pb n="704" xml:id="pg_703"/>
+    "pointer-to-missing-document": [72],  # <ref target="#d315">: no document 315 in the file
 }
 
 # What each failing fixture holds at its expected line (guards the fixtures themselves).
@@ -81,6 +82,7 @@ EXPECTED_TEXT = {
     "signed-persname": "<signed>Dean<note",
     "not-empty": "<p></p>",
     "pb-id": '<pb n="704" xml:id="pg_703"/>',
+    "pointer-to-missing-document": '<ref target="#d315">',
 }
 
 

@@ -20,6 +20,7 @@ from .model import Document, SourceText, Volume
 from .problems import ConversionError, Problem
 from .readers import read_text_as
 from .annotate import all_inlines, annotate
+from .annotate.persons import PersonMatcher
 from .annotate.terms import TermMatcher
 from .readers.result import Read
 from .registers import entries, used_only
@@ -223,7 +224,9 @@ def _volume(vol_id: str, sources: list[_Source], title: str | None, front: list,
     documents = [seen[n][0] for n in sorted(seen)]
     volume = Volume(info, documents, texts, [])
     terms = next((entries(div, "term") for div in front if div.get(XML_ID) == "terms"), None)
-    annotate(volume, TermMatcher(terms) if terms is not None else None)
+    persons = next((entries(div, "persName") for div in front if div.get(XML_ID) == "persons"), None)
+    annotate(volume, TermMatcher(terms) if terms is not None else None,
+             PersonMatcher(persons) if persons is not None else None)
     volume.front = _front(volume, front, options.keep_register)
     writer = Writer(volume, __version__, options.date)
     tree = writer.tree()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import Document, Inline, Span, Volume
+from .persons import PersonMatcher, heading_roles
 from .refs import ref_spans
 from .terms import TermMatcher, heading_spans
 
@@ -32,12 +33,36 @@ def _add(inline: Inline, spans: list[Span]) -> None:
             inline.spans.append(span)
 
 
-def annotate(volume: Volume, terms: TermMatcher | None) -> None:
-    """Add gloss and ref spans to every document of ``volume``."""
+def _link_signatures(inline: Inline, found: list[Span]) -> list[Span]:
+    """A signature's persName (no link yet) takes the link of the same name found there."""
+    rest = []
+    for span in found:
+        blank = next((s for s in inline.spans if s.kind == "persName" and not s.attrs
+                      and (s.start, s.end) == (span.start, span.end)), None)
+        if blank is not None:
+            blank.attrs.update(span.attrs)
+        else:
+            rest.append(span)
+    return rest
+
+
+def annotate(volume: Volume, terms: TermMatcher | None, persons: PersonMatcher | None = None) -> None:
+    """Add persName, gloss and ref spans to every document of ``volume``."""
+    if persons is not None:
+        persons.titled.clear()
+        for doc in volume.documents:
+            for inline in all_inlines(doc):
+                persons.learn(inline.text)
     for doc in volume.documents:
         _add(doc.head, heading_spans(doc.head.text))
+        recent: dict = {}
         for inline in all_inlines(doc):
             found = ref_spans(inline.text)
             if terms is not None:
                 found += terms.spans(inline.text)
+            if persons is not None:
+                people = persons.spans(inline.text, recent)
+                if inline is doc.head:
+                    heading_roles(inline.text, people)
+                found += _link_signatures(inline, people)
             _add(inline, found)

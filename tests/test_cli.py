@@ -156,7 +156,11 @@ def test_registers_go_to_front_matter(shared, tmp_path):
     kept = {t.get(xml_id) for t in front.iter(f"{TEI}term")}
     targets = {g.get("target")[1:] for g in root.find(f"{TEI}text/{TEI}body").iter(f"{TEI}gloss") if g.get("target")}
     assert kept == targets and "t_USSR1" in kept and "t_MFN1" in kept
-    assert [d.get(xml_id) for d in front] == ["terms"]  # no person is linked yet: no persons list
+    assert [d.get(xml_id) for d in front] == ["persons", "terms"]
+    people = {p.get(xml_id) for p in front[0].iter(f"{TEI}persName")}
+    linked = {p.get("corresp")[1:] for p in root.find(f"{TEI}text/{TEI}body").iter(f"{TEI}persName")
+              if p.get("corresp")}
+    assert people == linked and "p_RD1" in people
 
 
 def test_register_that_is_not_one_is_refused(tmp_path):

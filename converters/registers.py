@@ -12,8 +12,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-TEI = "http://www.tei-c.org/ns/1.0"
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+from .tei.writer import TEI, XML_ID
 
 
 @dataclass(frozen=True)

@@ -55,13 +55,12 @@ def annotate(volume: Volume, terms: TermMatcher | None, persons: PersonMatcher |
                 persons.learn(inline.text)
     for doc in volume.documents:
         _add(doc.head, heading_spans(doc.head.text))
-        recent: dict = {}
         for inline in all_inlines(doc):
             found = ref_spans(inline.text)
             if terms is not None:
                 found += terms.spans(inline.text)
             if persons is not None:
-                people = persons.spans(inline.text, recent)
+                people = persons.spans(inline.text)
                 if inline is doc.head:
                     heading_roles(inline.text, people)
                 found += _link_signatures(inline, people)

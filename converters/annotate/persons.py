@@ -86,19 +86,17 @@ class PersonMatcher:
         self.pattern = re.compile(r"(?<![\w'-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])") \
             if names else None
 
-    def spans(self, text: str, recent: dict[str, _Person]) -> list[Span]:
-        """persName spans in ``text``; ``recent`` carries full-name mentions through a document."""
+    def spans(self, text: str) -> list[Span]:
+        """persName spans in ``text``."""
         if self.pattern is None:
             return []
         out = []
         for m in self.pattern.finditer(text):
             name = m.group(0)
             if name in self.full:
-                person = self.full[name]
-                recent[person.surname] = person
-                out.append(self._span(m, person))
+                out.append(self._span(m, self.full[name]))
                 continue
-            person = self._surname(text, m, recent)
+            person = self._surname(text, m)
             if person is not False:
                 out.append(self._span(m, person))
         return out
@@ -108,7 +106,7 @@ class PersonMatcher:
         attrs = {"corresp": f"#{person.entry.id}"} if person else {}
         return Span(m.start(), m.end(), "persName", attrs)
 
-    def _surname(self, text: str, m: re.Match, recent: dict[str, _Person]):
+    def _surname(self, text: str, m: re.Match):
         """The person a lone surname names; None: a person, unknown which; False: no person."""
         after = re.match(r"\s+([A-Za-z][\w]*)", text[m.end():])
         if after and (after.group(1) in _NOT_A_PERSON_AFTER or after.group(1) in _ATTRIBUTIVE):
@@ -131,7 +129,7 @@ class PersonMatcher:
 
     def learn(self, text: str) -> None:
         """A first reading of the volume: which bearer of a shared surname its titles name."""
-        self.spans(text, {})
+        self.spans(text)
 
     def _usual(self, surname: str, people: list["_Person"]):
         """The bearer of a shared surname that the volume's titled mentions name at least twice as often."""

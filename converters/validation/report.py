@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 from ..problems import Problem
 
@@ -61,4 +61,4 @@ class Report:
                           indent=1, ensure_ascii=False)
 
 
-__all__ = ["Report", "CannotValidate", "Problem", "asdict"]
+__all__ = ["Report", "CannotValidate", "Problem"]

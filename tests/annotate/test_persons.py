@@ -19,7 +19,7 @@ REGISTER = [
 
 def found(text, matcher=None):
     matcher = matcher or PersonMatcher(REGISTER)
-    return [(text[s.start:s.end], s.attrs.get("corresp")) for s in matcher.spans(text, {})]
+    return [(text[s.start:s.end], s.attrs.get("corresp")) for s in matcher.spans(text)]
 
 
 def test_full_names_and_surnames_titles_outside():
@@ -63,7 +63,7 @@ def test_memorandum_heading_from_and_to():
     text = "37. Memorandum From Secretary of State Rusk to President Kennedy"
     matcher = PersonMatcher(REGISTER)
     matcher.learn("President Kennedy")
-    spans = matcher.spans(text, {})
+    spans = matcher.spans(text)
     heading_roles(text, spans)
     assert [(text[s.start:s.end], s.attrs) for s in spans] == [
         ("Rusk", {"corresp": "#p_RD1", "type": "from"}), ("Kennedy", {"corresp": "#p_KJF1", "type": "to"})]

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Union
+from typing import TYPE_CHECKING, Union
+
+if TYPE_CHECKING:
+    from .registers import Register
 
 
 @dataclass(frozen=True)
@@ -196,4 +199,4 @@ class Volume:
     info: VolumeInfo
     documents: list[Document]
     sources: list[SourceText]
-    front: list = field(default_factory=list)  # lxml elements of given registers
+    registers: list["Register"] = field(default_factory=list)  # persons and terms, for the front matter

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import tempfile
-from copy import deepcopy
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,12 +19,14 @@ from .model import Document, SourceText, Volume
 from .problems import ConversionError, Problem
 from .readers import read_text_as
 from .annotate import all_inlines, annotate
+from .annotate.discover import discover_persons
 from .annotate.persons import PersonMatcher
 from .annotate.terms import TermMatcher
 from .readers.result import Read
-from .registers import entries, used_only
+from .registers import Register, keep_used, load_register
 from .resources import data_dir
-from .tei.writer import TEI, XML_ID, Writer, serialize
+from .tei.names import TEI
+from .tei.writer import Writer, serialize
 from .textio import decode, read_text
 from .validation import safe_parser, validate
 from .volumes import info_from_id, is_volume_id
@@ -105,22 +106,6 @@ INPUT_RULES = {"source-note", "source-note-text", "note-number", "document-order
                "not-empty", "signed-persname", "space-before-note"} | set(EXPECTED_IN_PART)
 
 
-def load_register(path: Path, section: str) -> etree._Element:
-    """A persons or terms division (``div xml:id="persons"``), from its own file or a volume."""
-    try:
-        root = etree.parse(str(path), safe_parser()).getroot()
-    except (OSError, etree.XMLSyntaxError) as exc:
-        raise ConversionError(str(path), getattr(exc, "lineno", 0) or 0, "bad-register",
-                              f"cannot read the {section} list: {exc}") from exc
-    if root.tag == f"{{{TEI}}}div" and root.get(XML_ID) == section:
-        return root
-    found = root.find(f".//{{{TEI}}}div[@{XML_ID}='{section}']")
-    if found is None:
-        raise ConversionError(str(path), root.sourceline or 0, "bad-register",
-                              f"no FRUS {section} list here: expected <div xml:id=\"{section}\"> in the TEI namespace")
-    return found
-
-
 @dataclass
 class _Source:
     path: Path
@@ -175,7 +160,7 @@ def convert_files(paths: list[Path], options: ConvertOptions | None = None) -> C
     manifests: dict[Path, dict] = {}
     try:
         files = input_files(paths)
-        front = [load_register(p, s) for p, s in ((options.persons, "persons"), (options.terms, "terms")) if p]
+        given = [load_register(p, k) for k, p in (("persons", options.persons), ("terms", options.terms)) if p]
     except ConversionError as exc:
         report.problems.append(exc.problem)
         report.failed = True
@@ -188,13 +173,13 @@ def convert_files(paths: list[Path], options: ConvertOptions | None = None) -> C
         titles = {}
         for src in by_volume[vol_id]:
             titles.update(_manifest(src.path.parent, manifests).get("titles", {}))
-        converted = _volume(vol_id, by_volume[vol_id], titles.get(vol_id), front, options, report)
+        converted = _volume(vol_id, by_volume[vol_id], titles.get(vol_id), given, options, report)
         if converted:
             report.outputs.append(converted)
     return report
 
 
-def _volume(vol_id: str, sources: list[_Source], title: str | None, front: list, options: ConvertOptions,
+def _volume(vol_id: str, sources: list[_Source], title: str | None, given: list[Register], options: ConvertOptions,
             report: ConvertReport) -> Converted | None:
     info = info_from_id(vol_id)
     info.volume_title = title
@@ -221,11 +206,13 @@ def _volume(vol_id: str, sources: list[_Source], title: str | None, front: list,
         return None
     documents = [seen[n][0] for n in sorted(seen)]
     volume = Volume(info, documents, texts, [])
-    terms = next((entries(div, "term") for div in front if div.get(XML_ID) == "terms"), None)
-    persons = next((entries(div, "persName") for div in front if div.get(XML_ID) == "persons"), None)
-    annotate(volume, TermMatcher(terms) if terms is not None else None,
-             PersonMatcher(persons) if persons is not None else None)
-    volume.front = _front(volume, front, options.keep_register)
+    registers = {r.kind: r for r in given}
+    if "persons" not in registers:  # none given: the volume's own, from its names and titles
+        registers["persons"] = discover_persons(volume.documents)
+    terms = registers.get("terms")
+    annotate(volume, TermMatcher(terms.entries) if terms else None, PersonMatcher(registers["persons"].entries))
+    volume.registers = _front(volume, [registers[k] for k in ("persons", "terms") if k in registers],
+                              given if options.keep_register else [])
     writer = Writer(volume, __version__, options.date)
     tree = writer.tree()
     report.problems += writer.problems
@@ -250,13 +237,12 @@ def _volume(vol_id: str, sources: list[_Source], title: str | None, front: list,
     return Converted(volume, xml)
 
 
-def _front(volume: Volume, registers: list, keep_all: bool) -> list:
-    """The registers for the front matter: the entries the volume points to, or all."""
-    if keep_all:
-        return [deepcopy(div) for div in registers]
+def _front(volume: Volume, registers: list[Register], keep: list[Register]) -> list[Register]:
+    """The registers for the front matter: the entries the volume points to; all of those in ``keep``."""
     used = {target.lstrip("#") for doc in volume.documents for inline in all_inlines(doc)
             for span in inline.spans for key in ("target", "corresp") if (target := span.attrs.get(key))}
-    return [div for div in (used_only(r, used) for r in registers) if div is not None]
+    used |= {e.id for r in keep for e in r.entries}
+    return keep_used(registers, used)
 
 
 def _valid_output(xml: bytes, vol_id: str, report: ConvertReport, input_faults: bool) -> bool:

@@ -51,9 +51,12 @@ def annotate(volume: Volume, terms: TermMatcher | None, persons: PersonMatcher |
     if persons is not None:
         persons.titled.clear()
         for doc in volume.documents:
+            persons.begin_document()
             for inline in all_inlines(doc):
                 persons.learn(inline.text)
     for doc in volume.documents:
+        if persons is not None:
+            persons.begin_document()
         _add(doc.head, heading_spans(doc.head.text))
         for inline in all_inlines(doc):
             found = ref_spans(inline.text)

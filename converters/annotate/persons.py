@@ -43,6 +43,19 @@ _LEADS = {
     "See", "Following", "Messrs",
 }
 _SUFFIXES = {"Jr.", "Sr.", "II", "III"}
+# familiar forms of given names, as the documents use them ("Chet Bowles" for Chester B. Bowles)
+NICKNAMES = {
+    "Al": {"Albert", "Alfred", "Alan", "Allen"}, "Bill": {"William"}, "Bob": {"Robert"}, "Bobby": {"Robert"},
+    "Charlie": {"Charles"}, "Chet": {"Chester"}, "Chip": {"Charles"}, "Dave": {"David"}, "Dick": {"Richard"},
+    "Ed": {"Edward", "Edwin", "Edmund"}, "Frank": {"Francis", "Franklin"}, "Fred": {"Frederick", "Alfred"},
+    "Gene": {"Eugene"}, "Hal": {"Harold", "Henry"}, "Jack": {"John"}, "Jim": {"James"}, "Jimmy": {"James"},
+    "Joe": {"Joseph"}, "Ken": {"Kenneth"}, "Larry": {"Lawrence"}, "Mac": {"Malcolm"}, "Mike": {"Michael"},
+    "Nick": {"Nicholas", "Nikolai"}, "Pat": {"Patrick"}, "Pete": {"Peter"}, "Ray": {"Raymond"},
+    "Sam": {"Samuel"}, "Ted": {"Edward", "Theodore"}, "Teddy": {"Edward", "Theodore"}, "Tom": {"Thomas"},
+    "Tommy": {"Thomas"}, "Tony": {"Anthony"}, "Walt": {"Walter"}, "Will": {"William"}, "Ike": {"Dwight"},
+    "Llew": {"Llewellyn"}, "Chuck": {"Charles"},
+}
+_NEUTRAL = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Messrs", "Dear", "Soviet", "American", "US", "U.S"}
 
 
 @dataclass(frozen=True)
@@ -59,6 +72,7 @@ def _person(entry: Entry) -> _Person | None:
         return None
     given = " ".join(p for p in parts[1:] if p not in _SUFFIXES)
     given = re.sub(r"\s*\(.*?\)\s*", " ", given).strip()
+    given = " ".join(w for w in given.split() if w.rstrip(".") not in _TITLES)  # "Prince Norodom"
     first = given.split()[0] if given else ""
     return _Person(entry, parts[0], given, first if not first.endswith(".") else "")
 
@@ -73,7 +87,8 @@ class PersonMatcher:
             self.by_surname.setdefault(person.surname, []).append(person)
         full: dict[str, _Person] = {}
         for person in self.people:
-            for form in {f"{person.given} {person.surname}", f"{person.first} {person.surname}"}:
+            forms = {f"{person.given} {person.surname}", f"{person.first} {person.surname}"}
+            for form in sorted(forms | set(person.entry.variants)):
                 if form.split()[0] != person.surname and len(form.split()) > 1:
                     full.setdefault(form, person)
         self.full = full
@@ -82,8 +97,9 @@ class PersonMatcher:
                 self.by_surname.setdefault(person.surname[0].upper() + person.surname[1:], []).append(person)
         self.first_names = {p.first for p in self.people if p.first}
         self.titled: dict[str, dict[str, int]] = {}  # shared surname -> entry id -> mentions with a fitting title
+        self.recent: dict[str, _Person] = {}  # surname -> the bearer last named in full in this document
         names = sorted(set(full) | set(self.by_surname), key=len, reverse=True)
-        self.pattern = re.compile(r"(?<![\w'-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])") \
+        self.pattern = re.compile(r"(?<![\w'-])(?:" + "|".join(re.escape(n) for n in names) + r")(?!(?!\u02bc)[\w-])") \
             if names else None
 
     def spans(self, text: str) -> list[Span]:
@@ -94,7 +110,9 @@ class PersonMatcher:
         for m in self.pattern.finditer(text):
             name = m.group(0)
             if name in self.full:
-                out.append(self._span(m, self.full[name]))
+                person = self.full[name]
+                self.recent[person.surname] = person
+                out.append(self._span(m, person))
                 continue
             person = self._surname(text, m)
             if person is not False:
@@ -112,6 +130,13 @@ class PersonMatcher:
         if after and (after.group(1) in _NOT_A_PERSON_AFTER or after.group(1) in _ATTRIBUTIVE):
             return False  # "Kennedy Round", "the Castro model"
         before = re.search(r"([A-Z][\w.]*)\s+$", text[:m.start()])
+        familiar = [p for p in self.by_surname[m.group(0)] if before and p.first in NICKNAMES.get(before.group(1), ())]
+        if len(familiar) == 1:
+            return familiar[0]  # "Chet Bowles": Chester B. Bowles, named familiarly
+        ends_sentence = before and before.group(1).endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", before.group(1)) \
+            and before.group(1).rstrip(".") not in _TITLES
+        if ends_sentence:
+            before = None  # "in Laos. Menshikov replied"
         if before and before.group(1).rstrip(".") not in _TITLES and before.group(1) not in _LEADS:
             opens = re.search(r"(?:^|[.!?:;\u201c\"(]\s*)\S+\s+$", text[:m.start()]) is not None
             if not opens or before.group(1) in self.first_names:
@@ -119,13 +144,26 @@ class PersonMatcher:
         people = self.by_surname[m.group(0)]
         if len(people) == 1:
             return people[0]
-        title = before.group(1) if before else ""
-        fitting = [p for p in people if title and title in p.entry.description]
+        title = before.group(1).rstrip(".") if before else ""
+        if after and after.group(1) == "Library":  # a presidential library: "Kennedy Library"
+            title = "President"
+        fitting = [p for p in people if title and re.search(rf"\b{re.escape(title)}\b", p.entry.description)]
+        if len(fitting) > 1 and title == "President":
+            fitting = [p for p in fitting if "Vice President" not in p.entry.description] or fitting
         if len(fitting) == 1:
             counts = self.titled.setdefault(m.group(0), {})
             counts[fitting[0].entry.id] = counts.get(fitting[0].entry.id, 0) + 1
+            self.recent[m.group(0)] = fitting[0]
             return fitting[0]
+        if title and title not in _NEUTRAL and title not in _LEADS and not fitting:
+            return None  # "Senator Kennedy": a title that fits none of them
+        if m.group(0) in self.recent:  # the one this document named in full last
+            return self.recent[m.group(0)]
         return self._usual(m.group(0), people)
+
+    def begin_document(self) -> None:
+        """Forget which bearer of a shared surname the previous document was about."""
+        self.recent = {}
 
     def learn(self, text: str) -> None:
         """A first reading of the volume: which bearer of a shared surname its titles name."""

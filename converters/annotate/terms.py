@@ -33,7 +33,7 @@ class TermMatcher:
         self.targets = {t.name: t.id for t in terms}
         names = sorted((n for n in self.targets if n), key=len, reverse=True)
         alternatives = "|".join(re.escape(n) for n in names) or r"(?!x)x"
-        self.pattern = re.compile(rf"(?<![\w/&.-])(?:{alternatives})(?![\w/&-]|\.\w)")
+        self.pattern = re.compile(rf"(?<![\w/&.-])(?:{alternatives})(?!(?!\u02bc)[\w/&-]|\.\w)")
 
     def spans(self, text: str) -> list[Span]:
         out = []

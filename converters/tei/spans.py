@@ -12,8 +12,7 @@ from typing import Callable
 from lxml import etree
 
 from ..model import Inline, Point, Span
-
-TEI = "http://www.tei-c.org/ns/1.0"
+from .names import TEI
 
 
 @dataclass

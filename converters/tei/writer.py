@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from lxml import etree
 
-from ..model import (Closer, Dateline, Document, LineBreak, ListBlock, Note, PageBreak,
+from ..model import (Closer, Dateline, Document, Inline, LineBreak, ListBlock, Note, PageBreak,
                      Paragraph, Point, Salute, Volume)
+from ..annotate.dates import document_dates
 from ..problems import Problem
-from .spans import TEI, fill
+from ..registers import KINDS, LIST_TYPES, Register
+from .names import FRUS, TEI, XML_ID
+from .spans import fill
 
-FRUS = "http://history.state.gov/frus/ns/1.0"
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 NSMAP = {None: TEI, "frus": FRUS}
 
 _STYLE_NAMES = {"webcopy": "web copy of history.state.gov", "e2": "community transcription"}
@@ -45,10 +46,10 @@ class Writer:
         root = _el(None, "TEI", {XML_ID: info.id})
         root.append(self.header())
         text = _el(root, "text")
-        if self.volume.front:
+        if self.volume.registers:
             front = _el(text, "front")
-            for div in self.volume.front:
-                front.append(div)
+            for register in self.volume.registers:
+                front.append(self.register(register))
         body = _el(text, "body")
         for doc in self.volume.documents:
             body.append(self.document(doc))
@@ -87,11 +88,30 @@ class Writer:
         change.text = f"Encoded from plain text by frus-tei {self.version}."
         return header
 
+    # -- front matter ------------------------------------------------------
+    def register(self, register: Register) -> etree._Element:
+        """A FRUS list: ``<item><hi rend="strong"><persName xml:id>Name</persName>,</hi> description</item>``."""
+        div = _el(None, "div", {"type": "section", XML_ID: register.kind})
+        _el(div, "head", None, register.heading)
+        lst = _el(div, "list", {"type": LIST_TYPES[register.kind]})
+        for entry in register.entries:
+            item = _el(lst, "item")
+            strong = _el(item, "hi", {"rend": "strong"})
+            _el(strong, KINDS[register.kind], {XML_ID: entry.id}, entry.name)
+            if entry.description:
+                strong[-1].tail = ","
+                strong.tail = " "
+                fill(item, Inline(entry.description, spans=list(entry.spans)), self.point)
+        return div
+
     # -- documents ---------------------------------------------------------
     def document(self, doc: Document) -> etree._Element:
         self._doc = doc
         self._note_ids: set[str | None] = set()
-        div = _el(None, "div", {"type": "document", "subtype": doc.subtype, "n": str(doc.n), XML_ID: doc.xml_id})
+        dates = document_dates(doc)
+        div = _el(None, "div", {"type": "document", "subtype": doc.subtype, "n": str(doc.n), XML_ID: doc.xml_id,
+                                f"{{{FRUS}}}doc-dateTime-min": dates[0] if dates else None,
+                                f"{{{FRUS}}}doc-dateTime-max": dates[1] if dates else None})
         head = _el(div, "head")
         fill(head, doc.head, self.point)
         for block in doc.blocks:

@@ -13,13 +13,12 @@ from typing import Union
 from lxml import etree
 
 from ..problems import Problem
+from ..tei.names import TEI, XML_ID
 from .conformance import check_tei_all, tei_all_path
 from .report import CannotValidate, Report
 from .rules import check_rules
 from .schema import check_schema
 
-TEI = "http://www.tei-c.org/ns/1.0"
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 _POINTER = re.compile(r"^(frus[\w.-]+)#(.+)$")
 
 

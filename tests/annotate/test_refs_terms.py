@@ -7,7 +7,7 @@ import pytest
 
 from converters.annotate.refs import ref_spans
 from converters.annotate.terms import TermMatcher, heading_spans
-from converters.registers import Entry, entries
+from converters.registers import read_register
 from lxml import etree
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
@@ -42,7 +42,7 @@ def test_ibid_and_numbers_are_left_alone():
 @pytest.fixture(scope="module")
 def terms():
     div = etree.parse(str(SHARED / "registers" / "frus1961-63v05-terms.xml")).getroot()
-    return TermMatcher(entries(div, "term"))
+    return TermMatcher(read_register(div, "terms").entries)
 
 
 def glossed(matcher, text):
@@ -69,11 +69,3 @@ def test_telegram_heading_sender_and_receiver():
     assert [(text[s.start:s.end], s.attrs) for s in heading_spans(text)] == [
         ("Embassy in the Soviet Union", {"type": "from"}), ("Department of State", {"type": "to"})]
     assert heading_spans("21. Memorandum of Conversation") == []
-
-
-def test_register_entries_keep_ids_and_descriptions():
-    div = etree.parse(str(SHARED / "registers" / "frus1961-63v05-persons.xml")).getroot()
-    people = entries(div, "persName")
-    assert Entry("p_AK1", "Adenauer, Konrad", "Chancellor of the Federal Republic of Germany until October 1963") \
-        in people
-    assert len(people) == 110

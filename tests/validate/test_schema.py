@@ -11,7 +11,6 @@ FRUS namespace, so that projection is what "a subset of TEI" can mean.
 from __future__ import annotations
 
 import collections
-import copy
 import itertools
 import math
 import random
@@ -26,6 +25,7 @@ import pytest
 import xmlschema
 from lxml import etree
 from xmlschema.validators import XsdElement
+from converters.validation.conformance import tei_projection
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
@@ -552,30 +552,6 @@ def test_coverage_documents_cover_every_pair_and_value(coverage):
 
 # -- never looser than tei_all ----------------------------------------------------
 
-def tei_projection(tree: etree._ElementTree) -> etree._ElementTree:
-    """The volume with the FRUS extensions set aside: frus:* attributes dropped, and each
-    frus:attachment taken out of its document and appended to the body as a plain div,
-    where tei_all checks its content as a division's."""
-    root = copy.deepcopy(tree.getroot())
-    for el in root.iter():
-        for name in [n for n in el.attrib if n.startswith(f"{{{FRUS}}}")]:
-            del el.attrib[name]
-    body = root.find(f"{{{TEI}}}text/{{{TEI}}}body")
-    for attachment in list(root.iter(f"{{{FRUS}}}attachment")):
-        div = etree.SubElement(body, f"{{{TEI}}}div", dict(attachment.attrib), type="attachment")
-        div.text = attachment.text
-        div.extend(list(attachment))
-        parent, previous, tail = attachment.getparent(), attachment.getprevious(), attachment.tail
-        parent.remove(attachment)
-        if tail and previous is not None:
-            previous.tail = (previous.tail or "") + tail
-        elif tail:
-            parent.text = (parent.text or "") + tail
-    leftover = [el for el in root.iter() if isinstance(el.tag, str) and el.tag.startswith(f"{{{FRUS}}}")]
-    assert not leftover, leftover
-    return etree.ElementTree(root)
-
-
 def jing(paths: list[Path]) -> subprocess.CompletedProcess:
     if shutil.which("jing") is None:
         pytest.skip("jing is not installed (scripts/setup.sh installs it)")
@@ -608,3 +584,10 @@ def test_projection_changes_nothing_but_the_extensions():
     assert ids(projected) == ids(rich)  # attachments are moved, not lost
     plain = etree.parse(str(FIXTURES / "valid-minimal.xml"))
     assert etree.tostring(tei_projection(plain).getroot()) == etree.tostring(plain.getroot())
+
+
+def test_tei_all_check_of_the_command_sets_the_frus_namespace_aside(gold_volumes):
+    """`frus-tei validate --tei-all` accepts the Office's d317, frus:doc-dateTime-min and all."""
+    from converters.validation import validate_files
+    report = validate_files([gold_volumes["seeds-d317"]], tei_all=str(TEI_ALL), check_conformance=True)
+    assert not [p for p in report.problems if p.code == "tei-all"], [str(p) for p in report.problems]

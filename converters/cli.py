@@ -5,6 +5,9 @@ could not be converted (nothing written for it).
 """
 from __future__ import annotations
 
+import csv
+import io
+import json
 import re
 import sys
 from pathlib import Path
@@ -12,8 +15,10 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .pipeline import ConvertOptions, convert_files, write_outputs
-from .problems import Problem
+from .pipeline import ConvertOptions, convert_files, write_atomic, write_outputs
+from .problems import ConversionError, Problem
+from .registers import Register, as_rows, read_volume_registers
+from .tei.writer import register_xml
 from .validation import validate_files
 from .validation.conformance import ENV as TEI_ALL_ENV
 
@@ -90,3 +95,67 @@ def validate(files: tuple[Path, ...], tei_all: str | None, fmt: str) -> None:
     report = validate_files(paths, tei_all=tei_all or None, check_conformance=tei_all is not None)
     click.echo(report.to_json() if fmt == "json" else report.to_text())
     sys.exit(report.exit_code)
+
+
+@main.group()
+def registers() -> None:
+    """Persons and terms lists: take them out of a FRUS volume, or build them from texts."""
+
+
+def _write_registers(found: list[Register], prefix: str, out_dir: Path, fmt: str) -> None:
+    for register in found:
+        if fmt == "tei":
+            data = register_xml(register)
+        elif fmt == "json":
+            data = (json.dumps(as_rows(register), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+        else:
+            text = io.StringIO()
+            writer = csv.DictWriter(text, ["id", "name", "description", "variants"], lineterminator="\n")
+            writer.writeheader()
+            writer.writerows({**row, "variants": " | ".join(row["variants"])} for row in as_rows(register))
+            data = text.getvalue().encode("utf-8")
+        path = out_dir / f"{prefix}-{register.kind}.{'xml' if fmt == 'tei' else fmt}"
+        try:
+            write_atomic(path, data)
+        except OSError as exc:
+            click.echo(f"{path}: error [unwritable] cannot write the list: {exc.strerror}", err=True)
+            sys.exit(2)
+        click.echo(f"wrote {path} ({len(register.entries)} {register.kind})")
+
+
+_FORMAT = click.option("--format", "fmt", type=click.Choice(["tei", "csv", "json"]), default="tei", show_default=True,
+                       help="tei: the Office's list division, which --persons/--terms read; csv or json: a table.")
+
+
+@registers.command("import")
+@click.argument("volume", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+              show_default=True, help="Folder for <volume-id>-persons.xml and <volume-id>-terms.xml.")
+@_FORMAT
+def import_registers(volume: Path, out_dir: Path, fmt: str) -> None:
+    """Take the persons and terms lists out of a FRUS TEI volume (the Office's, or one frus-tei wrote)."""
+    try:
+        found = read_volume_registers(volume)
+    except ConversionError as exc:
+        click.echo(str(exc.problem), err=True)
+        sys.exit(2)
+    _write_registers(found, volume.stem, out_dir, fmt)
+
+
+@registers.command("discover")
+@click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+              show_default=True, help="Folder for <volume-id>-persons.xml.")
+@click.option("--volume-id", help="FRUS volume id for texts that do not name their volume.")
+@_FORMAT
+def discover_registers(inputs: tuple[Path, ...], out_dir: Path, volume_id: str | None, fmt: str) -> None:
+    """The persons the texts name, as a list to check and pass back with `convert --persons`."""
+    report = convert_files(list(inputs), ConvertOptions(volume_id=volume_id))
+    _report([p for p in report.problems if p.severity == "error"])
+    for item in report.outputs:
+        persons = [r for r in item.volume.registers if r.kind == "persons"]
+        if persons:
+            _write_registers(persons, item.volume.info.id or "volume", out_dir, fmt)
+        else:
+            click.echo(f"{item.volume.info.id}: no persons found", err=True)
+    sys.exit(2 if report.failed else 0)

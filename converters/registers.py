@@ -21,8 +21,10 @@ from .tei.names import TEI, XML_ID
 from .validation import safe_parser
 
 
+_WS = re.compile(r"\s+")
 KINDS = {"persons": "persName", "terms": "term"}  # register -> element naming an entry
 HEADS = {"persons": "Persons", "terms": "Abbreviations and Terms"}
+_PB = f"{{{TEI}}}pb"
 LIST_TYPES = {"persons": "names", "terms": "terms"}
 
 
@@ -76,7 +78,7 @@ def _walk(el: etree._Element, out: list[str], spans: list[Span], skip: set) -> N
     def text(chunk: str | None) -> None:
         if not chunk:
             return
-        chunk = re.sub(r"\s+", " ", chunk)
+        chunk = _WS.sub(" ", chunk)
         if chunk.startswith(" ") and (not out or out[-1].endswith(" ")):
             chunk = chunk[1:]
         if chunk:
@@ -105,11 +107,12 @@ def read_register(div: etree._Element, kind: str) -> Register:
         name = " ".join("".join(named.itertext()).split())
         out: list[str] = []
         spans: list[Span] = []
-        skip = {named, *named.iterancestors()}
-        for el in named.iter():
-            skip.add(el)
-        _walk(item, out, spans, skip)
-        whole = "".join(out)
+        skip = {named, *named.iterancestors(), *named.iter()}
+        if all(el in skip or el.tag == _PB for el in item.iter("*")):  # no markup in the description
+            whole = " ".join("".join(item.itertext()).split())
+        else:
+            _walk(item, out, spans, skip)
+            whole = "".join(out)
         # the description follows the name and its comma
         at = whole.find(name)
         cut = at + len(name) if at >= 0 else 0
@@ -164,3 +167,28 @@ def keep_used(registers: list[Register], used: set[str]) -> list[Register]:
                 todo.append(target)
     out = [replace(r, entries=[e for e in r.entries if e.id in wanted]) for r in registers]
     return [r for r in out if r.entries]
+
+
+def read_volume_registers(path: Path) -> list[Register]:
+    """The persons and terms lists a FRUS TEI volume carries in its front matter (those it has)."""
+    try:
+        root = etree.parse(str(path), safe_parser()).getroot()
+    except (OSError, etree.XMLSyntaxError) as exc:
+        raise ConversionError(str(path), getattr(exc, "lineno", 0) or 0, "bad-register",
+                              f"cannot read the volume: {exc}") from exc
+    found = []
+    for kind in KINDS:
+        div = root.find(f".//{{{TEI}}}div[@{XML_ID}='{kind}']")
+        if div is not None:
+            found.append(read_register(div, kind))
+    if not found:
+        raise ConversionError(str(path), root.sourceline or 0, "no-register",
+                              "this file has neither a persons list (div xml:id=\"persons\") "
+                              "nor a terms list (div xml:id=\"terms\")")
+    return found
+
+
+def as_rows(register: Register) -> list[dict]:
+    """One record per entry, for CSV and JSON tables."""
+    return [{"id": e.id, "name": e.name, "description": e.description, "variants": list(e.variants)}
+            for e in register.entries]

@@ -1,6 +1,7 @@
 """The frus-tei command as a user runs it: outputs, messages, exit codes."""
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -197,3 +198,43 @@ def test_document_with_a_heading_only_is_reported_and_kept(tmp_path):
     assert f"{path}:1: error [empty-document] document 5 has a heading but no text" in result.output
     root = etree.parse(str(tmp_path / "out" / "frus1961-63v05.xml")).getroot()
     assert "".join(root.find(f".//{TEI}div/{TEI}head").itertext()) == "5. Editorial Note"
+
+
+def test_registers_import_writes_lists_that_convert_reads_back(shared, tmp_path):
+    gold_v09 = tmp_path / "frus1961-63v09.xml"
+    front = "".join((shared / "registers" / f"frus1961-63v09-{k}.xml").read_text(encoding="utf-8")
+                    for k in ("persons", "terms"))
+    gold_v09.write_text(f'<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="frus1961-63v09"><text><front>{front}'
+                        f'</front><body/></text></TEI>', encoding="utf-8")
+    result = run("registers", "import", str(gold_v09), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    assert "frus1961-63v09-persons.xml (109 persons)" in result.output
+    assert "frus1961-63v09-terms.xml (177 terms)" in result.output
+    sample = ROOT / "converters" / "samples" / "004_433d4cec5cde79d2.txt"
+    result = run("convert", str(sample), "-o", str(tmp_path / "tei"),
+                 "--persons", str(tmp_path / "out" / "frus1961-63v09-persons.xml"),
+                 "--terms", str(tmp_path / "out" / "frus1961-63v09-terms.xml"))
+    assert result.exit_code == 0, result.output
+    root = etree.parse(str(tmp_path / "tei" / "frus1961-63v09.xml")).getroot()
+    assert {p.get("corresp") for p in root.iter(f"{TEI}persName") if p.get("corresp")} >= {"#p_RD3", "#p_HLH1"}
+
+
+def test_registers_as_tables_and_from_texts(tmp_path):
+    result = run("registers", "discover", "-o", str(tmp_path), "--format", "csv")
+    assert result.exit_code == 0, result.output
+    table = (tmp_path / "frus1961-63v05-persons.csv").read_text(encoding="utf-8").splitlines()
+    assert table[0] == "id,name,description,variants"
+    assert any(line.startswith("p_MMA1,\"Menshikov, Mikhail A.\",Soviet Ambassador") for line in table), table
+    result = run("registers", "import", str(ROOT / "tei" / "frus1961-63v05.xml"), "-o", str(tmp_path),
+                 "--format", "json")
+    assert result.exit_code == 0, result.output
+    rows = json.loads((tmp_path / "frus1961-63v05-persons.json").read_text(encoding="utf-8"))
+    assert {"id", "name", "description", "variants"} == set(rows[0])
+
+
+def test_registers_import_of_a_file_without_lists_says_so(tmp_path):
+    path = tmp_path / "plain.xml"
+    path.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body/></text></TEI>', encoding="utf-8")
+    result = run("registers", "import", str(path))
+    assert result.exit_code == 2
+    assert "plain.xml:1: error [no-register]" in result.output

@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 
 from ..model import Closer, Dateline, Document, Inline, ListBlock
 from ..registers import Entry, Register, mint_id
+from .persons import NICKNAMES
+from .wordlist import alternation
 
 TITLES = {
     "Mr.", "Mrs.", "Ms.", "Dr.", "Messrs.", "Gen.", "Adm.", "Col.", "Sen.", "Gov.", "Amb.", "Prof.", "Lt.", "Capt.",
@@ -106,6 +108,12 @@ _BY = re.compile(r"\b(?:[Dd]rafted|[Aa]pproved|[Cc]leared|[Ii]nitialed|[Ss]igned
 _SURNAME = re.compile(r"^(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
 _GIVEN = re.compile(r"^(?:[A-Z][a-z]+|(?:[A-Z]\.)+)$")
 _TOKEN = re.compile(r"\S+")
+# the words on either side of " and ": a capitalised word after lower case or a comma, and one not
+# followed by another capitalised word (that would be a first name: "Rusk and Chester B. Bowles")
+_LEFT_WORD = re.compile(r"(?<=[a-z,] )((?:Mc|Mac)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)$")
+_RIGHT_WORD = re.compile(r"((?:Mc|Mac)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:\u02bcs|'s|\u2019s)?(?![\w-])(?!\s+[A-Z])")
+_TRIGGER = re.compile(r"(?<![\w.])" + alternation(TITLES | MODIFIERS | ROLES | SPEECH) + r"(?!\w)")
+_AN_INITIAL = re.compile(r"[A-Z]\.\s?[A-Z]?[a-z]")  # a cheap first look for _INITIALLED
 _INITIALLED = re.compile(r"(?<![\w.])([A-Z][a-z]+\s+(?:[A-Z]\.\s?)+)((?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
                          r"(?!(?!\u02bc)[\w-])")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\u201c\"(]|\u2014)\s*$")
@@ -240,10 +248,43 @@ def _title_end(tokens: list[str], i: int) -> int:
     return j
 
 
+def _cue_at(tokens: list[str], i: int, vol: _Volume, found: list[_Name]) -> int:
+    """The names a title, role or verb of saying at token ``i`` points to; the index to go on from."""
+    word, ends = _core(tokens[i])
+    if word in ROLES and not ends and i + 1 < len(tokens):
+        name, j = _name_run(tokens, i + 1, vol)
+        if name:
+            found.append(name)
+            return j
+    if word in TITLES or word in MODIFIERS:
+        end = _title_end(tokens, i)
+        if end > i:
+            title = " ".join(_core(t)[0] for t in tokens[i:end])
+            name, j = _name_run(tokens, end, vol, title)
+            if name:
+                found.append(name)
+                while word == "Messrs." and j < len(tokens) and (tokens[j] in ("and", "&")
+                                                                 or tokens[j - 1].endswith(",")):
+                    j += tokens[j] in ("and", "&")
+                    name, j = _name_run(tokens, j, vol, title)
+                    if not name:
+                        break
+                    found.append(name)
+            return max(j, i + 1)
+    if word in SPEECH and i > 0:
+        k = i - 1
+        while k > 0 and i - k < 3 and _GIVEN.match(_core(tokens[k - 1])[0]) and not _core(tokens[k - 1])[1]:
+            k -= 1
+        name, j = _name_run(tokens, k, vol)
+        if name and j == i:
+            found.append(name)
+    return i + 1
+
+
 def _cues(vol: _Volume) -> list[_Name]:
     found: list[_Name] = []
     for role, text in vol.texts:
-        tokens = _TOKEN.findall(text)
+        tokens = text.split()
         if role == "signed":
             name, _ = _name_run(tokens, 0, vol)
             if name:
@@ -256,45 +297,19 @@ def _cues(vol: _Volume) -> list[_Name]:
             if name and (j == len(tokens) or tokens[j - 1].endswith(",")):
                 found.append(_Name(name.given, name.surname, title,
                                    text.split(",", 1)[1].strip() if "," in text else ""))
-        i = 0
-        while i < len(tokens):
-            word, ends = _core(tokens[i])
-            if word in ROLES and not ends and i + 1 < len(tokens):
-                name, j = _name_run(tokens, i + 1, vol)
-                if name:
-                    found.append(name)
-                    i = j
-                    continue
-            if word in TITLES or word in MODIFIERS:
-                end = _title_end(tokens, i)
-                if end > i:
-                    title = " ".join(_core(t)[0] for t in tokens[i:end])
-                    name, j = _name_run(tokens, end, vol, title)
-                    if name:
-                        found.append(name)
-                        while word == "Messrs." and j < len(tokens) and (tokens[j] in ("and", "&")
-                                                                         or tokens[j - 1].endswith(",")):
-                            j += tokens[j] in ("and", "&")
-                            name, j = _name_run(tokens, j, vol, title)
-                            if not name:
-                                break
-                            found.append(name)
-                    i = max(j, i + 1)
-                    continue
-            if word in SPEECH and i > 0:
-                k = i - 1
-                while k > 0 and i - k < 3 and _GIVEN.match(_core(tokens[k - 1])[0]) \
-                        and not _core(tokens[k - 1])[1]:
-                    k -= 1
-                name, j = _name_run(tokens, k, vol)
-                if name and j == i:
-                    found.append(name)
-            i += 1
-        for m in _BY.finditer(text):
+        following = 0
+        i, at = -1, 0  # the token that holds text[at], counted from the previous trigger
+        for m in _TRIGGER.finditer(text):  # only where a title, role or verb of saying stands
+            pieces = text[at:m.start() + 1].split()
+            i += len(pieces) - (1 if i >= 0 and not text[at].isspace() else 0)
+            at = m.start()
+            if i >= following:
+                following = _cue_at(tokens, i, vol, found)
+        for m in (_BY.finditer(text) if "by " in text else ()):
             name, _ = _name_run(_TOKEN.findall(text[m.end():]), 0, vol)
             if name:
                 found.append(name)
-        for m in _INITIALLED.finditer(text):  # "David K.E. Bruce", "Mikhail A. Menshikov"
+        for m in (_INITIALLED.finditer(text) if _AN_INITIAL.search(text) else ()):  # "David K.E. Bruce"
             given, surname = m.group(1).split(), m.group(2)
             if vol.given_ok(given[0]) and vol.surname_ok(surname):
                 found.append(_Name(tuple(given), surname))
@@ -308,19 +323,18 @@ def _cues(vol: _Volume) -> list[_Name]:
 
 
 def _coordinated(vol: _Volume, surnames: set[str]) -> list[_Name]:
-    """A name joined to a known person's by "and" or a comma ("saw Adenauer and Macmillan")."""
-    if not surnames:
-        return []
-    known = "|".join(re.escape(s) for s in sorted(surnames, key=len, reverse=True))
-    word = r"((?:Mc|Mac)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
-    pattern = re.compile(rf"(?<=[a-z,] ){word} and (?:{known})(?![\w-])|"
-                         rf"(?<![\w-])(?:{known}) and {word}(?!(?!\u02bc)[\w-])(?!\s+[A-Z])")
+    """A name joined to a known person's by "and" ("saw Adenauer and Macmillan")."""
     out = []
     for _, text in vol.texts:
-        for m in pattern.finditer(text):
-            candidate = m.group(1) or m.group(2)
-            if candidate not in surnames and vol.surname_ok(candidate):
-                out.append(_Name((), candidate))
+        at = text.find(" and ")
+        while at >= 0:
+            left = _LEFT_WORD.search(text, max(0, at - 40), at)
+            right = _RIGHT_WORD.match(text, at + 5)
+            if left and right:
+                for known, candidate in ((left.group(1), right.group(1)), (right.group(1), left.group(1))):
+                    if known in surnames and candidate not in surnames and vol.surname_ok(candidate):
+                        out.append(_Name((), candidate))
+            at = text.find(" and ", at + 5)
     return out
 
 
@@ -329,7 +343,7 @@ def _full_names(vol: _Volume, surnames: set[str]) -> list[_Name]:
     if not surnames:
         return []
     pattern = re.compile(r"(?<![\w.])((?:[A-Z][a-z]+\s+)(?:(?:[A-Z]\.)+\s*)*)(" +
-                         "|".join(re.escape(s) for s in sorted(surnames, key=len, reverse=True)) + r")(?![\w-])")
+                         alternation(surnames) + r")(?![\w-])")
     out = []
     for _, text in vol.texts:
         for m in pattern.finditer(text):
@@ -377,9 +391,12 @@ def discover_persons(documents: list[Document]) -> Register:
 
 
 def _fold_initials(by_first: dict[str, _Bearer]) -> None:
-    """"J." joins "John" when John is the only bearer of that surname starting with J."""
-    for first in [f for f in by_first if re.fullmatch(r"(?:[A-Z]\.)+", f)]:
-        fitting = [f for f in by_first if f != first and f[0] == first[0] and not f.endswith(".")]
+    """"J." joins "John", and "Chet" joins "Chester", when that is the only bearer of the surname it fits."""
+    for first in [f for f in by_first if re.fullmatch(r"(?:[A-Z]\.)+", f) or f in NICKNAMES]:
+        if first in NICKNAMES:
+            fitting = [f for f in by_first if f in NICKNAMES[first]]
+        else:
+            fitting = [f for f in by_first if f != first and f[0] == first[0] and not f.endswith(".")]
         if len(fitting) == 1:
             target = by_first[fitting[0]]
             source = by_first.pop(first)

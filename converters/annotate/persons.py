@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from ..model import Span
 from ..registers import Entry
+from .wordlist import alternation
 
 _NOT_A_PERSON_AFTER = {
     "Airport", "Round", "Room", "Doctrine", "Plan", "Center", "Centre", "Foundation",
@@ -98,8 +99,9 @@ class PersonMatcher:
         self.first_names = {p.first for p in self.people if p.first}
         self.titled: dict[str, dict[str, int]] = {}  # shared surname -> entry id -> mentions with a fitting title
         self.recent: dict[str, _Person] = {}  # surname -> the bearer last named in full in this document
+        self._found: dict[str, list[re.Match]] = {}  # text -> the name matches in it
         names = sorted(set(full) | set(self.by_surname), key=len, reverse=True)
-        self.pattern = re.compile(r"(?<![\w'-])(?:" + "|".join(re.escape(n) for n in names) + r")(?!(?!\u02bc)[\w-])") \
+        self.pattern = re.compile(r"(?<![\w'-])" + alternation(names) + r"(?!(?!\u02bc)[\w-])") \
             if names else None
 
     def spans(self, text: str) -> list[Span]:
@@ -107,7 +109,10 @@ class PersonMatcher:
         if self.pattern is None:
             return []
         out = []
-        for m in self.pattern.finditer(text):
+        found = self._found.get(text)
+        if found is None:  # the first reading (learn) and the second find the same places
+            found = self._found[text] = list(self.pattern.finditer(text))
+        for m in found:
             name = m.group(0)
             if name in self.full:
                 person = self.full[name]

@@ -11,6 +11,7 @@ import re
 
 from ..model import Span
 from ..registers import Entry
+from .wordlist import alternation
 
 _HEADING = re.compile(
     r"^\d+\.\s+(?:Circular\s+)?(?:Telegram|Airgram|Despatch|Instruction|Cable)s?\s+From\s+(?:the\s+)?(?P<from>.+?)"
@@ -32,7 +33,7 @@ class TermMatcher:
     def __init__(self, terms: list[Entry]):
         self.targets = {t.name: t.id for t in terms}
         names = sorted((n for n in self.targets if n), key=len, reverse=True)
-        alternatives = "|".join(re.escape(n) for n in names) or r"(?!x)x"
+        alternatives = alternation(names)
         self.pattern = re.compile(rf"(?<![\w/&.-])(?:{alternatives})(?!(?!\u02bc)[\w/&-]|\.\w)")
 
     def spans(self, text: str) -> list[Span]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from lxml import etree
 
 from ..model import (Closer, Dateline, Document, Inline, LineBreak, ListBlock, Note, PageBreak,
-                     Paragraph, Point, Salute, Volume)
+                     Paragraph, Point, Salute, Volume, VolumeInfo)
 from ..annotate.dates import document_dates
 from ..problems import Problem
 from ..registers import KINDS, LIST_TYPES, Register
@@ -197,3 +197,10 @@ def serialize(tree: etree._ElementTree) -> bytes:
     """UTF-8 bytes, structure indented, mixed content as written, same bytes every run."""
     _indent(tree.getroot())
     return etree.tostring(tree, encoding="UTF-8", xml_declaration=True) + b"\n"
+
+
+def register_xml(register: Register) -> bytes:
+    """A register on its own, as the Office's list division (what ``--persons``/``--terms`` read)."""
+    writer = Writer(Volume(VolumeInfo(), [], [], [register]), "")
+    div = writer.register(register)
+    return serialize(etree.ElementTree(div))

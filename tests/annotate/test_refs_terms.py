@@ -69,3 +69,15 @@ def test_telegram_heading_sender_and_receiver():
     assert [(text[s.start:s.end], s.attrs) for s in heading_spans(text)] == [
         ("Embassy in the Soviet Union", {"type": "from"}), ("Department of State", {"type": "to"})]
     assert heading_spans("21. Memorandum of Conversation") == []
+
+
+def test_pages_of_this_volume_and_not_of_others():
+    def pages(text):
+        return [(text[s.start:s.end], s.attrs["target"]) for s in ref_spans(text)
+                if s.attrs.get("target", "").startswith("#pg")]
+    assert pages("See page 770.") == [("page 770", "#pg_770")]
+    assert pages("printed on pages 55-56 above") == [("pages 55-56", "#pg_55")]
+    assert pages("Foreign Relations, 1961-1963, volume VI, pages 5-7.") == []
+    assert pages("ibid., pages 59-61") == []
+    assert pages("See p. 12, vol. VI") == []
+    assert pages("in Public Papers, 1961, pp. 19-28.") == []

@@ -173,10 +173,31 @@ def convert_files(paths: list[Path], options: ConvertOptions | None = None) -> C
         titles = {}
         for src in by_volume[vol_id]:
             titles.update(_manifest(src.path.parent, manifests).get("titles", {}))
-        converted = _volume(vol_id, by_volume[vol_id], titles.get(vol_id), given, options, report)
+        try:
+            own = given + _manifest_registers(vol_id, by_volume[vol_id], manifests, {r.kind for r in given})
+        except ConversionError as exc:
+            report.problems.append(exc.problem)
+            report.failed = True
+            continue
+        converted = _volume(vol_id, by_volume[vol_id], titles.get(vol_id), own, options, report)
         if converted:
             report.outputs.append(converted)
     return report
+
+
+def _manifest_registers(vol_id: str, sources: list[_Source], manifests: dict, have: set[str]) -> list[Register]:
+    """The lists a volumes.toml names for the volume (``[registers]``), unless given on the command line.
+
+    ``"frus1961-63v05" = { persons = "lists/v05-persons.xml", terms = "lists/v05-terms.xml" }``,
+    paths relative to the volumes.toml.
+    """
+    found: list[Register] = []
+    for folder in sorted({src.path.parent for src in sources}):
+        named = _manifest(folder, manifests).get("registers", {}).get(vol_id, {})
+        for kind in ("persons", "terms"):
+            if kind in named and kind not in have | {r.kind for r in found}:
+                found.append(load_register(folder / str(named[kind]), kind))
+    return found
 
 
 def _volume(vol_id: str, sources: list[_Source], title: str | None, given: list[Register], options: ConvertOptions,

@@ -238,3 +238,22 @@ def test_registers_import_of_a_file_without_lists_says_so(tmp_path):
     result = run("registers", "import", str(path))
     assert result.exit_code == 2
     assert "plain.xml:1: error [no-register]" in result.output
+
+
+def test_volumes_toml_names_each_volumes_registers(shared, tmp_path):
+    sample = ROOT / "converters" / "samples" / "004_433d4cec5cde79d2.txt"
+    (tmp_path / "d317.txt").write_bytes(sample.read_bytes())
+    lists = shared / "registers"
+    (tmp_path / "volumes.toml").write_text(
+        '[volumes]\n"d317.txt" = "frus1961-63v09"\n[note-base]\n"frus1961-63v09" = 0\n'
+        f'[registers]\n"frus1961-63v09" = {{ persons = "{lists / "frus1961-63v09-persons.xml"}", '
+        f'terms = "{lists / "frus1961-63v09-terms.xml"}" }}\n', encoding="utf-8")
+    result = run("convert", str(tmp_path / "d317.txt"), "-o", str(tmp_path / "tei"))
+    assert result.exit_code == 0, result.output
+    root = etree.parse(str(tmp_path / "tei" / "frus1961-63v09.xml")).getroot()
+    assert "#p_RD3" in {p.get("corresp") for p in root.iter(f"{TEI}persName")}
+    (tmp_path / "volumes.toml").write_text(
+        '[volumes]\n"d317.txt" = "frus1961-63v09"\n[registers]\n"frus1961-63v09" = { persons = "nowhere.xml" }\n',
+        encoding="utf-8")
+    result = run("convert", str(tmp_path / "d317.txt"), "-o", str(tmp_path / "tei2"))
+    assert result.exit_code == 2 and "nowhere.xml" in result.output and "bad-register" in result.output

@@ -168,7 +168,7 @@ class _Volume:
                 elif isinstance(block, Closer):
                     self.texts.append(("signed", _signature(block.signed)))
         every = " ".join(t for _, t in self.texts)
-        self.lower = {w.lower() for w in re.findall(r"(?<![\w-])[a-z][a-z]+", every)}
+        self.lower = set(re.findall(r"(?<![\w-])[a-z][a-z]+", every))
         self.places = {block.content.text[s.start:s.end] for doc in documents for block in doc.blocks
                        if isinstance(block, Dateline) for s in block.content.spans if s.kind == "placeName"}
 
@@ -284,7 +284,7 @@ def _cue_at(tokens: list[str], i: int, vol: _Volume, found: list[_Name]) -> int:
 def _cues(vol: _Volume) -> list[_Name]:
     found: list[_Name] = []
     for role, text in vol.texts:
-        tokens = text.split()
+        tokens = text.split() if role != "text" else []
         if role == "signed":
             name, _ = _name_run(tokens, 0, vol)
             if name:
@@ -300,6 +300,7 @@ def _cues(vol: _Volume) -> list[_Name]:
         following = 0
         i, at = -1, 0  # the token that holds text[at], counted from the previous trigger
         for m in _TRIGGER.finditer(text):  # only where a title, role or verb of saying stands
+            tokens = tokens or text.split()
             pieces = text[at:m.start() + 1].split()
             i += len(pieces) - (1 if i >= 0 and not text[at].isspace() else 0)
             at = m.start()

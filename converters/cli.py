@@ -18,6 +18,7 @@ from . import __version__
 from .pipeline import ConvertOptions, convert_files, write_atomic, write_outputs
 from .problems import ConversionError, Problem
 from .registers import Register, as_rows, read_volume_registers
+from .render.command import render
 from .tei.writer import register_xml
 from .validation import validate_files
 from .validation.conformance import ENV as TEI_ALL_ENV
@@ -159,3 +160,6 @@ def discover_registers(inputs: tuple[Path, ...], out_dir: Path, volume_id: str |
         else:
             click.echo(f"{item.volume.info.id}: no persons found", err=True)
     sys.exit(2 if report.failed else 0)
+
+
+main.add_command(render)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Callable, Mapping, TypeVar
 from lxml import etree
 
 from ..problems import Problem
+from ..saxon import processor as shared_processor
 from ..validation import safe_parser
 from ..validation.schematron import locate
 
@@ -57,12 +58,8 @@ class TransformResult:
 def processor() -> "PySaxonProcessor":
     """The process's one Saxon processor (created on first use)."""
     with _lock:
-        if "processor" not in _state:
-            from saxonche import PySaxonProcessor
-
-            _state["processor"] = PySaxonProcessor(license=False)
-            _state["executables"] = {}
-        return _state["processor"]
+        _state.setdefault("executables", {})
+    return shared_processor()
 
 
 def executable(stylesheet: Path) -> "PyXsltExecutable":

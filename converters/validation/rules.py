@@ -9,6 +9,7 @@ from __future__ import annotations
 from lxml import etree
 
 from ..problems import Problem
+from ..saxon import processor as shared_processor
 from ..resources import data_dir
 from .report import CannotValidate
 from .schematron import OUT, compile_schematron, locate
@@ -23,7 +24,7 @@ def rules_path():
 def _executable():
     if "exe" not in _state:
         try:
-            from saxonche import PySaxonApiError, PySaxonProcessor
+            from saxonche import PySaxonApiError
         except ImportError as exc:  # pragma: no cover - a dependency
             raise CannotValidate(f"saxonche is not installed: {exc}") from exc
         path = rules_path()
@@ -32,7 +33,7 @@ def _executable():
             xslt = compile_schematron(sch)
         except (OSError, etree.XMLSyntaxError, ValueError) as exc:
             raise CannotValidate(f"{path}: cannot read the rules: {exc}") from exc
-        processor = PySaxonProcessor(license=False)
+        processor = shared_processor()
         compiler = processor.new_xslt30_processor()
         try:
             exe = compiler.compile_stylesheet(stylesheet_text=etree.tostring(xslt, encoding="unicode"))

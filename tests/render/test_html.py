@@ -562,3 +562,12 @@ def test_in_a_browser_callouts_footnotes_and_persons_link_up(rendered, gold_volu
         assert page.url.endswith("d32.html#d32fn2-ref")
         page.click("nav.pager a[rel=next]")
         assert page.url.endswith("d33.html")
+
+
+def test_one_saxon_processor_serves_the_rules_and_the_stylesheets(tmp_path):
+    """saxonche wants one processor per process: validation and render share it."""
+    from converters.render import xslt
+    from converters.saxon import processor
+    from converters.validation import rules, validate
+    validate(Path(__file__).resolve().parents[2] / "tei" / "frus1961-63v05.xml")
+    assert rules._state["processor"] is processor() is xslt.processor()

@@ -27,7 +27,7 @@ from .registers import Register, keep_used, load_register
 from .resources import data_dir
 from .tei.names import TEI
 from .tei.writer import Writer, serialize
-from .textio import decode, read_text
+from .textio import decode, read_text, without_controls
 from .validation import safe_parser, validate
 from .volumes import info_from_id, is_volume_id
 
@@ -124,6 +124,8 @@ def _read_one(path: Path, options: ConvertOptions, manifests: dict, report: Conv
         if note_base is None:
             note_base = int(manifest.get("note-base", {}).get(vol_id or "", 1))
         text, encoding = read_text(path)
+        text, stray = without_controls(text, name)
+        report.problems += stray
         style, read = read_text_as(text, name, options.style, note_base)
     except ConversionError as exc:
         report.problems.append(exc.problem)
@@ -292,7 +294,9 @@ def convert_text(text: str, name: str = "<text>", options: ConvertOptions | None
     options = options or ConvertOptions()
     report = ConvertReport()
     try:
-        decoded, encoding = decode(text.encode("utf-8"), name)
+        decoded, encoding = decode(text.encode("utf-8", errors="surrogatepass"), name)
+        decoded, stray = without_controls(decoded, name)
+        report.problems += stray
         style, read = read_text_as(decoded, name, options.style, 1 if options.note_base is None else options.note_base)
     except ConversionError as exc:
         report.problems.append(exc.problem)

@@ -153,7 +153,8 @@ class Shaper:
         last = len(rest) - 1
         while last >= 0 and rest[last].kind == "page":
             last -= 1
-        if last >= 0 and rest[last].kind == "text" and is_signature(rest[last].inlines[0].text):
+        if last >= 0 and rest[last].kind == "text" and is_signature(rest[last].inlines[0].text) \
+                and any(raw.kind != "page" for raw in rest[:last]):  # TEI: a closer follows some text
             closer_at = last
         for k, raw in enumerate(rest):
             if raw.kind == "page":

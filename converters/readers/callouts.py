@@ -52,7 +52,7 @@ def _candidates(units: list[str], limit: int, excluded: list[list[tuple[int, int
             if pre in "([{$#§/\\@" or (pre == "-" and start > 1 and text[start - 2].isdigit()):
                 base = 0.05
             elif pre.isalpha():
-                word = re.search(r"[A-Za-z]+$", text[:start]).group(0)
+                word = re.search(r"[^\W\d_]+$", text[:start]).group(0)
                 base = 0.5 if word.isupper() and len(word) <= 3 else 1.0
             elif pre in _CLOSERS:
                 base = 0.5 if start > 1 and text[start - 2].isdigit() else 1.0

@@ -10,6 +10,7 @@ import io
 import json
 import re
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -18,6 +19,7 @@ from . import __version__
 from .pipeline import ConvertOptions, convert_files, write_atomic, write_outputs
 from .problems import ConversionError, Problem
 from .registers import Register, as_rows, read_volume_registers
+from .build import BuildReport, VolumeResult, build as build_volumes, default_jobs
 from .render.command import render
 from .tei.writer import register_xml
 from .validation import validate_files
@@ -163,3 +165,76 @@ def discover_registers(inputs: tuple[Path, ...], out_dir: Path, volume_id: str |
 
 
 main.add_command(render)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
+              show_default=True, help="Folder for html/<volume-id>/ and pdf/<volume-id>.pdf.")
+@click.option("--tei", "tei_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("tei"),
+              show_default=True, help="Folder for the TEI, one <volume-id>.xml per volume.")
+@click.option("--volume-id", help="FRUS volume id (frus1961-63v05) for texts that do not name their volume.")
+@click.option("--style", type=click.Choice(sorted(_STYLE_ALIASES)), help="Force a text style instead of detecting it.")
+@click.option("--note-base", type=click.IntRange(0, 1), default=None,
+              help="Web copy: the edition's number of the first (source) note: 1 (default) or 0.")
+@click.option("--persons", type=click.Path(dir_okay=False, path_type=Path), help="A FRUS persons list (TEI).")
+@click.option("--terms", type=click.Path(dir_okay=False, path_type=Path), help="A FRUS terms list (TEI).")
+@click.option("--no-pdf", is_flag=True, help="TEI and HTML only.")
+@click.option("-j", "--jobs", type=click.IntRange(1, None), default=None,
+              help="Volumes built at once, in worker processes (default: the number of cores).")
+@click.option("--force", is_flag=True, help="Rebuild every volume, changed or not.")
+@click.option("-q", "--quiet", is_flag=True, help="Only problems and the summary.")
+@click.option("-v", "--verbose", is_flag=True, help="Warnings too, and a line per volume.")
+def build(inputs: tuple[Path, ...], out_dir: Path, tei_dir: Path, volume_id: str | None, style: str | None,
+          note_base: int | None, persons: Path | None, terms: Path | None, no_pdf: bool, jobs: int | None,
+          force: bool, quiet: bool, verbose: bool) -> None:
+    """Texts to validated TEI, the HTML edition and the PDF, per volume; no INPUTS: the samples.
+
+    Unchanged volumes are skipped (a manifest of input hashes in the output
+    folder); --force rebuilds. Exit 0 all built, 1 built with problems, 2 a
+    volume could not be built (the others are).
+    """
+    options = ConvertOptions(volume_id, _STYLE_ALIASES.get(style or ""), note_base, persons, terms)
+    started = time.perf_counter()
+    try:
+        report = build_volumes(list(inputs), out_dir, tei_dir, options, jobs=jobs or default_jobs(), force=force,
+                               pdf=not no_pdf, progress=None if quiet else _progress(verbose))
+    except KeyboardInterrupt:
+        click.echo("interrupted: the volumes finished so far are written and remembered; "
+                   "every other output is as it was", err=True)
+        sys.exit(130)
+    _report(report.problems)
+    for volume in report.volumes:
+        shown = [p for p in volume.problems if verbose or p.severity == "error"]
+        _report(shown)
+        if volume.failed:
+            click.echo(f"{volume.volume}: not built (see above)", err=True)
+    click.echo(_summary(report, time.perf_counter() - started))
+    sys.exit(report.exit_code)
+
+
+def _progress(verbose: bool):
+    """A progress bar on a terminal (tqdm), plain lines otherwise."""
+    def wrap(results, total: int):
+        if sys.stderr.isatty() and total > 1 and not verbose:
+            from tqdm import tqdm
+            yield from tqdm(results, total=total, unit="volume", file=sys.stderr, leave=False)
+            return
+        for result in results:
+            state = "failed" if result.failed else f"{result.documents} documents, {result.notes} notes"
+            click.echo(f"built {result.volume}: {state}", err=True)
+            yield result
+    return wrap
+
+
+def _summary(report: BuildReport, seconds: float) -> str:
+    built: list[VolumeResult] = [v for v in report.volumes if not v.skipped and not v.failed]
+    skipped = [v for v in report.volumes if v.skipped]
+    failed = [v for v in report.volumes if v.failed]
+    every = built + skipped
+    counts = {k: sum(getattr(v, k) for v in every) for k in ("documents", "notes", "pages", "persons")}
+    warnings = sum(v.warnings for v in report.volumes)
+    errors = sum(v.errors for v in report.volumes) + len(report.problems)
+    return (f"{len(built)} volume(s) built, {len(skipped)} unchanged, {len(failed)} failed; "
+            f"{counts['documents']} documents, {counts['notes']} notes, {counts['pages']} pages, "
+            f"{counts['persons']} persons; {warnings} warning(s), {errors} error(s); {seconds:.1f} s")

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from ..model import Closer, Dateline, Document, Inline, ListBlock
@@ -113,12 +114,13 @@ _TOKEN = re.compile(r"\S+")
 _LEFT_WORD = re.compile(r"(?<=[a-z,] )((?:Mc|Mac)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)$")
 _RIGHT_WORD = re.compile(r"((?:Mc|Mac)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:\u02bcs|'s|\u2019s)?(?![\w-])(?!\s+[A-Z])")
 _TRIGGER = re.compile(r"(?<![\w.])" + alternation(TITLES | MODIFIERS | ROLES | SPEECH) + r"(?!\w)")
+_GIVEN_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+\s+(?:(?:[A-Z]\.)+\s*)*)$")
 _AN_INITIAL = re.compile(r"[A-Z]\.\s?[A-Z]?[a-z]")  # a cheap first look for _INITIALLED
 _INITIALLED = re.compile(r"(?<![\w.])([A-Z][a-z]+\s+(?:[A-Z]\.\s?)+)((?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
                          r"(?!(?!\u02bc)[\w-])")
-_SENTENCE_END = re.compile(r"(?:^|[.!?:;\u201c\"(]|\u2014)\s*$")
 
 
+@lru_cache(maxsize=8192)  # a volume repeats its words ("Secretary", "the") thousands of times
 def _core(token: str) -> tuple[str, bool]:
     """A token without its punctuation; True if punctuation after it ends a name there."""
     word = token.lstrip("(\u201c\"\u2018[")
@@ -343,14 +345,15 @@ def _full_names(vol: _Volume, surnames: set[str]) -> list[_Name]:
     """Given names standing before a known surname anywhere ("Adlai Stevenson", "John F. Kennedy")."""
     if not surnames:
         return []
-    pattern = re.compile(r"(?<![\w.])((?:[A-Z][a-z]+\s+)(?:(?:[A-Z]\.)+\s*)*)(" +
-                         alternation(surnames) + r")(?![\w-])")
+    known = re.compile(r"(?<=[a-z.]\s)" + alternation(surnames) + r"(?![\w-])")  # a word and a space before it
     out = []
     for _, text in vol.texts:
-        for m in pattern.finditer(text):
-            given = tuple(m.group(1).split())
-            if given and vol.given_ok(given[0]) and given[0] not in surnames:
-                out.append(_Name(given, m.group(2)))
+        for m in known.finditer(text):
+            given = _GIVEN_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            if given:
+                words = tuple(given.group(1).split())
+                if vol.given_ok(words[0]) and words[0] not in surnames:
+                    out.append(_Name(words, m.group(0)))
     return out
 
 

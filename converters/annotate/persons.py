@@ -147,11 +147,19 @@ class PersonMatcher:
             if not opens or before.group(1) in self.first_names:
                 return False  # "suggested that Eleanor Roosevelt": someone else of that name
         people = self.by_surname[m.group(0)]
+        if after and after.group(1) == "Library":
+            # A presidential library ("Kennedy Library") is tagged as the President the list presents as
+            # such; for anyone else the name is only the institution's ("Johnson Library" in a volume
+            # whose list has Johnson as Vice President), as the Office encodes them.
+            presidents = [p for p in people if p.entry.description.startswith("President")]
+            if len(presidents) == 1:
+                return presidents[0]
+            if any("President" in p.entry.description for p in people):
+                return False
+            # a list that says nothing of offices (one built from the texts): an ordinary mention
         if len(people) == 1:
             return people[0]
         title = before.group(1).rstrip(".") if before else ""
-        if after and after.group(1) == "Library":  # a presidential library: "Kennedy Library"
-            title = "President"
         fitting = [p for p in people if title and re.search(rf"\b{re.escape(title)}\b", p.entry.description)]
         if len(fitting) > 1 and title == "President":
             fitting = [p for p in fitting if "Vice President" not in p.entry.description] or fitting

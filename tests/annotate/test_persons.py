@@ -98,6 +98,9 @@ def test_a_title_that_fits_none_of_the_bearers_leaves_the_link_out():
 
 def test_a_presidential_library_is_the_presidents():
     assert found("Source: Kennedy Library, National Security Files") == [("Kennedy", "#p_KJF1")]
+    register = REGISTER + [Entry("p_JLB1", "Johnson, Lyndon B.", "Vice President of the United States until "
+                                 "November 22, 1963; thereafter President")]
+    assert found("Source: Johnson Library, National Security File", PersonMatcher(register)) == []
 
 
 def test_familiar_first_names():

@@ -118,8 +118,10 @@ def build_volume(volume: str, files: list[Path], options: ConvertOptions, out: P
         result.problems += site.problems
         result.outputs.append(str(out / "html" / volume / "index.html"))
         if pdf:
-            from .render.printed import render_pdf
-            result.outputs.append(str(render_pdf(tei, out / "pdf")))
+            from .render.printed import pdf_report
+            printed = pdf_report(tei, out / "pdf")
+            result.problems += printed.problems
+            result.outputs += [str(p) for p in printed.pages]
     except XsltError as exc:
         result.problems += exc.problems
         result.failed = True

@@ -1,4 +1,4 @@
-"""``frus-tei render``: a TEI volume to a publication format (HTML for now).
+"""``frus-tei render``: a TEI volume to the HTML edition, the print HTML, or the PDF.
 
 Register it in cli.py with ``main.add_command(render)``. Exit codes as for
 ``convert``: 0 written, 1 written with problems to look at, 2 nothing written.
@@ -12,9 +12,11 @@ from typing import Callable
 import click
 
 from .html import RenderReport, render_html
+from .printed import pdf_report, print_html_report
 from .xslt import XsltError
 
-RENDERERS: dict[str, Callable[..., RenderReport]] = {"html": render_html}
+RENDERERS: dict[str, Callable[..., RenderReport]] = {"html": render_html, "print-html": print_html_report,
+                                                     "pdf": pdf_report}
 
 
 @click.command()
@@ -36,7 +38,11 @@ def render(volume: Path, fmt: str, out_dir: Path | None, stylesheet: Path | None
         sys.exit(2)
     for problem in report.problems:
         click.echo(str(problem), err=True)
-    pages = [p for p in report.pages if p.suffix == ".html"]
-    click.echo(f"wrote {len(pages)} pages to {out_dir}{'' if str(out_dir).endswith('/') else '/'}")
+    if fmt == "html":
+        pages = [p for p in report.pages if p.suffix == ".html"]
+        click.echo(f"wrote {len(pages)} pages to {out_dir}{'' if str(out_dir).endswith('/') else '/'}")
+    else:
+        for path in report.pages:
+            click.echo(f"wrote {path}")
     errors = [p for p in report.problems if p.severity == "error"]
     sys.exit(1 if errors else 0)

@@ -20,6 +20,7 @@ from .pipeline import ConvertOptions, convert_files, write_atomic, write_outputs
 from .problems import ConversionError, Problem
 from .registers import Register, as_rows, read_volume_registers
 from .build import BuildReport, VolumeResult, build as build_volumes, default_jobs
+from .export_command import export
 from .render.command import render
 from .tei.writer import register_xml
 from .validation import validate_files
@@ -165,6 +166,7 @@ def discover_registers(inputs: tuple[Path, ...], out_dir: Path, volume_id: str |
 
 
 main.add_command(render)
+main.add_command(export)
 
 
 @main.command()

@@ -493,7 +493,7 @@ def _note_text(draw, pages: _Pages) -> list[Inline]:
 @st.composite
 def _running_text(draw, pages: _Pages, style: str) -> Inline:
     """Words in sentences; notes after some words (see below); page breaks between words or inside one."""
-    count = draw(st.integers(1, 14))
+    count = draw(st.integers(3, 14))  # a block of one or two words at the end reads as a signature
     text, points = "", []
     for k in range(count):
         if k:
@@ -516,15 +516,15 @@ def _running_text(draw, pages: _Pages, style: str) -> Inline:
         # neither after a number and a point: "1961.6" is a number as well as
         # "1961." + callout 6, and the reader weighs that callout below the
         # digit of "8.6 [Page 15]" (reported as a reader weakness).
-        after_number = re.search(r"\d[.,;]?$" if style == "webcopy" else r"\d$", text)
+        after_number = re.search(r"\d[.,;]?[\u201d\u2019\")]*$" if style == "webcopy" else r"\d$", text)
         if not after_number and draw(st.integers(0, 5)) == 0:
             points.append(Point(len(text), Note("?", draw(_note_text(pages)))))
             # Two notes in a row only in e2 ("discussion./2/ /3/ It"): a web copy
             # run of digits holds one callout ("12" is one number) and "1 2" is
             # not fused, so that style cannot say it. Between the two a space,
-            # but none at the end of a block (the reader strips it there).
+            # at the end of a block too (ENCODING.md: white space between two notes).
             if style == "e2" and draw(st.integers(0, 3)) == 0:
-                text += "" if last else " "
+                text += " "
                 points.append(Point(len(text), Note("?", draw(_note_text(pages)))))
     return Inline(text, points)
 
@@ -581,7 +581,7 @@ def volumes(draw, style: str) -> bytes:
 def test_random_documents_round_trip(tmp_path_factory, style):
     runs = iter(range(10 ** 6))
 
-    @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @settings(max_examples=100, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
     @given(volumes(style))
     def check(xml: bytes) -> None:
         folder = tmp_path_factory.mktemp(f"random-{style}-{next(runs)}")

@@ -20,7 +20,9 @@ _RUN_RE = re.compile(r"(?<=\S)\d+")
 _CLOSERS = set(".,;:)]\u201d\"\u2019'!?")
 _FOLLOW_OK = set(" \n)]}\u201d\"\u2019'—–;:!?")
 
-E2_CALLOUT_RE = re.compile(r"(?<![\d/])/(\d{1,3})/(?![\d/])")
+# "/3/"; two in a row ("/2//3/") are two callouts, but "2/3/61" and "611.61/2-361" are none
+E2_CALLOUT_RE = re.compile(r"(?:(?<![\d/])|(?<=/\d/)|(?<=/\d\d/)|(?<=/\d\d\d/))/(\d{1,3})/"
+                           r"(?=(?:/\d{1,3}/)*(?![\d/]))")
 E2_BODY_RE = re.compile(r"^\s*/(\d{1,3})/\s*")
 
 

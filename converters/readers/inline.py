@@ -52,7 +52,8 @@ def build_inline(raw: str, cuts: list[Cut]) -> Inline:
     """Remove ``cuts`` from ``raw``; collapse white space; keep points in place.
 
     No white space is left before a note or a line break (the Office's rule
-    for notes); line breaks are points, not characters.
+    for notes), except between two notes in a row, which always get one; line
+    breaks are points, not characters.
     """
     parts: list[str] = []
     points: list[Point] = []
@@ -77,6 +78,10 @@ def build_inline(raw: str, cuts: list[Cut]) -> Inline:
         if cut.item is None:
             continue
         emit(cut.before)
+        if isinstance(cut.item, Note) and points and points[-1].offset == length and isinstance(points[-1].item, Note):
+            parts.append(" ")  # two notes in a row: white space between them, as the Office writes them
+            length += 1
+            at_space = True
         after_note = bool(points) and points[-1].offset == length - 1 and isinstance(points[-1].item, Note)
         if isinstance(cut.item, (Note, LineBreak)) and parts and parts[-1].endswith(" ") and not after_note:
             parts[-1] = parts[-1][:-1]  # no white space before a note
@@ -86,7 +91,9 @@ def build_inline(raw: str, cuts: list[Cut]) -> Inline:
         points.append(Point(length, cut.item))
         at_space = isinstance(cut.item, LineBreak)
     emit(raw[pos:])
-    if parts and parts[-1].endswith(" "):
+    between_notes = len(points) > 1 and points[-1].offset == length and points[-2].offset == length - 1 \
+        and isinstance(points[-1].item, Note) and isinstance(points[-2].item, Note)
+    if parts and parts[-1].endswith(" ") and not between_notes:
         parts[-1] = parts[-1][:-1]
         length -= 1
     for p in points:

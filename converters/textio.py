@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .problems import ConversionError, Problem
 
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f]")  # what binary data is full of and text is not
 # characters XML 1.0 cannot hold at all: C0 controls but tab and line ends, U+FFFE, U+FFFF
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -40,7 +41,7 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
             text, encoding = data.decode("cp1252"), "windows-1252"
         except UnicodeDecodeError:
             text, encoding = data.decode("latin-1"), "iso-8859-1"
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
+    controls = len(_CONTROLS.findall(text))
     if controls > max(8, len(text) // 100):
         raise ConversionError(name, 0, "binary-file", "this looks like a binary file, not text")
     return _normalise(text), encoding

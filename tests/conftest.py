@@ -135,3 +135,40 @@ def write_text(tmp_path):
         return path
 
     return write
+
+
+V05_HEADER = """<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:frus="http://history.state.gov/frus/ns/1.0"
+ xml:id="frus1961-63v05">
+<teiHeader><fileDesc>
+<titleStmt>
+<title type="complete">Foreign Relations of the United States, 1961–1963, Volume V, Soviet Union</title>
+<title type="series">Foreign Relations of the United States</title>
+<title type="sub-series">1961–1963</title>
+<title type="volume-number">Volume V</title>
+<title type="volume">Soviet Union</title>
+</titleStmt>
+<publicationStmt><publisher>United States Government Printing Office</publisher><pubPlace>Washington</pubPlace>
+<idno type="frus">frus1961-63v05</idno></publicationStmt>
+<sourceDesc><p>The Office of the Historian's TEI of documents of volume V (shared/gold).</p></sourceDesc>
+</fileDesc></teiHeader>
+<text><front/><body/></text></TEI>"""
+
+
+def gold_v05_documents(shared: Path) -> list[Path]:
+    """The Office's TEI of the volume V documents of the samples and the dev set (d317 is volume IX)."""
+    seeds = [f for f in (shared / "gold" / "seeds").glob("d*.xml") if f.name != "d317.xml"]
+    return seeds + sorted((shared / "gold" / "devset" / "v05").glob("d*.xml"))
+
+
+def gold_v05_volume(shared: Path) -> bytes:
+    """One FRUS volume of the Office's own encoding: volume V's lists as front matter, the documents in order."""
+    from converters.validation import safe_parser
+    tei = "{http://www.tei-c.org/ns/1.0}"
+    root = etree.fromstring(V05_HEADER.encode("utf-8"))
+    front, body = root.find(f".//{tei}front"), root.find(f".//{tei}body")
+    for name in ("persons", "terms"):
+        front.append(etree.parse(str(shared / "registers" / f"frus1961-63v05-{name}.xml"), safe_parser()).getroot())
+    divs = [etree.parse(str(f), safe_parser()).getroot() for f in gold_v05_documents(shared)]
+    for div in sorted(divs, key=lambda d: int(d.get("n"))):
+        body.append(div)
+    return etree.tostring(root, encoding="utf-8", xml_declaration=True)

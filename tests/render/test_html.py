@@ -19,6 +19,8 @@ import pytest
 from click.testing import CliRunner
 from lxml import etree
 
+from conftest import gold_v05_volume
+
 from converters.pipeline import ConvertOptions, convert_files, write_outputs
 from converters.render import XsltError, render_html
 from converters.render import xslt as runner
@@ -36,47 +38,10 @@ FRUS_NS = "http://history.state.gov/frus/ns/1.0"
 
 # ----------------------------------------------------------------- volumes
 
-V05_HEADER = f"""<TEI xmlns="{TEI_NS}" xmlns:frus="{FRUS_NS}" xml:id="frus1961-63v05">
-<teiHeader><fileDesc>
-<titleStmt>
-<title type="complete">Foreign Relations of the United States, 1961–1963, Volume V, Soviet Union</title>
-<title type="series">Foreign Relations of the United States</title>
-<title type="sub-series">1961–1963</title>
-<title type="volume-number">Volume V</title>
-<title type="volume">Soviet Union</title>
-</titleStmt>
-<publicationStmt><publisher>United States Government Printing Office</publisher><pubPlace>Washington</pubPlace>
-<idno type="frus">frus1961-63v05</idno></publicationStmt>
-<sourceDesc><p>The Office of the Historian's TEI of documents of the volume (shared/gold).</p></sourceDesc>
-</fileDesc></teiHeader>
-<text><front/><body/></text></TEI>"""
-
-
-def gold_documents(shared: Path) -> list[Path]:
-    """The gold documents of volume V (d317 of the seeds is volume IX)."""
-    files = list((shared / "gold" / "seeds").glob("d*.xml")) + list((shared / "gold" / "devset" / "v05").glob("d*.xml"))
-    return [f for f in files if f.name != "d317.xml"]
-
-
-def assemble_volume(documents: list[Path], registers: list[Path]) -> bytes:
-    """One TEI volume: the registers' divisions as front matter, the documents in number order."""
-    root = etree.fromstring(V05_HEADER.encode("utf-8"))
-    front, body = root.find(f".//{{{TEI_NS}}}front"), root.find(f".//{{{TEI_NS}}}body")
-    for register in registers:
-        front.append(etree.parse(str(register), safe_parser()).getroot())
-    divs = [etree.parse(str(path), safe_parser()).getroot() for path in documents]
-    for div in sorted(divs, key=lambda d: int(d.get("n"))):
-        body.append(div)
-    return etree.tostring(root, encoding="utf-8", xml_declaration=True)
-
-
 @pytest.fixture(scope="session")
 def gold_volume(shared: Path, tmp_path_factory) -> Path:
-    registers = shared / "registers"
-    data = assemble_volume(gold_documents(shared),
-                           [registers / "frus1961-63v05-persons.xml", registers / "frus1961-63v05-terms.xml"])
     path = tmp_path_factory.mktemp("gold") / "frus1961-63v05.xml"
-    path.write_bytes(data)
+    path.write_bytes(gold_v05_volume(shared))
     return path
 
 

@@ -22,6 +22,8 @@ import pytest
 from fontTools.ttLib import TTFont
 from lxml import etree
 
+from conftest import gold_v05_volume
+
 from converters.render.footnotes import misplaced_notes, render_keeping_notes
 from converters.render.printed import (build_print_html, html_to_pdf, local_fetcher, pdf_report, render_pdf,
                                        render_print_html)
@@ -33,21 +35,6 @@ FRUS_NS = "http://history.state.gov/frus/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 T = f"{{{TEI_NS}}}"
 NS = {"t": TEI_NS}
-
-HEADER = f"""<TEI xmlns="{TEI_NS}" xmlns:frus="{FRUS_NS}" xml:id="frus1961-63v05">
-<teiHeader><fileDesc>
-<titleStmt>
-<title type="complete">Foreign Relations of the United States, 1961–1963, Volume V, Soviet Union</title>
-<title type="series">Foreign Relations of the United States</title>
-<title type="sub-series">1961–1963</title>
-<title type="volume-number">Volume V</title>
-<title type="volume">Soviet Union</title>
-</titleStmt>
-<publicationStmt><publisher>United States Government Printing Office</publisher><pubPlace>Washington</pubPlace>
-<idno type="frus">frus1961-63v05</idno></publicationStmt>
-<sourceDesc><p>The Office of the Historian's TEI of documents of volume V (shared/gold).</p></sourceDesc>
-</fileDesc></teiHeader>
-<text><front/><body/></text></TEI>"""
 
 # The wider vocabulary of the Office's volumes, and elements no stylesheet knows.
 VOCABULARY = f"""<?xml version="1.0" encoding="UTF-8"?>
@@ -77,28 +64,10 @@ VOCABULARY = f"""<?xml version="1.0" encoding="UTF-8"?>
 
 # ------------------------------------------------------------------ volumes
 
-def gold_document_files(shared: Path) -> list[Path]:
-    """The Office's TEI of the volume V documents (d317 of the seeds is volume IX)."""
-    seeds = [f for f in (shared / "gold" / "seeds").glob("d*.xml") if f.name != "d317.xml"]
-    return seeds + sorted((shared / "gold" / "devset" / "v05").glob("d*.xml"))
-
-
-def assemble(shared: Path) -> bytes:
-    """One TEI volume: volume V's persons and terms as front matter, the gold documents in number order."""
-    root = etree.fromstring(HEADER.encode("utf-8"))
-    front, body = root.find(f".//{T}front"), root.find(f".//{T}body")
-    for name in ("persons", "terms"):
-        front.append(etree.parse(str(shared / "registers" / f"frus1961-63v05-{name}.xml"), safe_parser()).getroot())
-    divs = [etree.parse(str(f), safe_parser()).getroot() for f in gold_document_files(shared)]
-    for div in sorted(divs, key=lambda d: int(d.get("n"))):
-        body.append(div)
-    return etree.tostring(root, encoding="utf-8", xml_declaration=True)
-
-
 @pytest.fixture(scope="session")
 def gold_print_volume(shared: Path, tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("gold-print") / "frus1961-63v05.xml"
-    path.write_bytes(assemble(shared))
+    path.write_bytes(gold_v05_volume(shared))
     return path
 
 

@@ -34,6 +34,21 @@ def _report(problems: list[Problem]) -> None:
         click.echo(str(problem), err=True)
 
 
+def _reading_options(command):
+    """The options that say how to read the texts, shared by convert and build."""
+    for option in reversed([
+        click.option("--volume-id", help="FRUS volume id (frus1961-63v05) for texts that do not name their volume."),
+        click.option("--style", type=click.Choice(sorted(_STYLE_ALIASES)),
+                     help="Force a text style instead of detecting it."),
+        click.option("--note-base", type=click.IntRange(0, 1), default=None,
+                     help="Web copy: the edition's number of the first (source) note: 1 (default) or 0."),
+        click.option("--persons", type=click.Path(dir_okay=False, path_type=Path), help="A FRUS persons list (TEI)."),
+        click.option("--terms", type=click.Path(dir_okay=False, path_type=Path), help="A FRUS terms list (TEI)."),
+    ]):
+        command = option(command)
+    return command
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="frus-tei")
 def main() -> None:
@@ -44,12 +59,7 @@ def main() -> None:
 @click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("tei"),
               show_default=True, help="Folder for the TEI files, one <volume-id>.xml per volume.")
-@click.option("--volume-id", help="FRUS volume id (frus1961-63v05) for texts that do not name their volume.")
-@click.option("--style", type=click.Choice(sorted(_STYLE_ALIASES)), help="Force a text style instead of detecting it.")
-@click.option("--note-base", type=click.IntRange(0, 1), default=None,
-              help="Web copy: the edition's number of the first (source) note: 1 (default) or 0.")
-@click.option("--persons", type=click.Path(dir_okay=False, path_type=Path), help="A FRUS persons list (TEI).")
-@click.option("--terms", type=click.Path(dir_okay=False, path_type=Path), help="A FRUS terms list (TEI).")
+@_reading_options
 @click.option("--date", help="Date to record in the TEI header (ISO, e.g. 2026-11-23); none by default.")
 @click.option("--keep-register", is_flag=True, help="Front matter: every entry of --persons/--terms, not only those used.")
 def convert(inputs: tuple[Path, ...], out_dir: Path, volume_id: str | None, style: str | None, note_base: int | None,
@@ -175,12 +185,7 @@ main.add_command(export)
               show_default=True, help="Folder for html/<volume-id>/ and pdf/<volume-id>.pdf.")
 @click.option("--tei", "tei_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("tei"),
               show_default=True, help="Folder for the TEI, one <volume-id>.xml per volume.")
-@click.option("--volume-id", help="FRUS volume id (frus1961-63v05) for texts that do not name their volume.")
-@click.option("--style", type=click.Choice(sorted(_STYLE_ALIASES)), help="Force a text style instead of detecting it.")
-@click.option("--note-base", type=click.IntRange(0, 1), default=None,
-              help="Web copy: the edition's number of the first (source) note: 1 (default) or 0.")
-@click.option("--persons", type=click.Path(dir_okay=False, path_type=Path), help="A FRUS persons list (TEI).")
-@click.option("--terms", type=click.Path(dir_okay=False, path_type=Path), help="A FRUS terms list (TEI).")
+@_reading_options
 @click.option("--no-pdf", is_flag=True, help="TEI and HTML only.")
 @click.option("-j", "--jobs", type=click.IntRange(1, None), default=None,
               help="Volumes built at once, in worker processes (default: the number of cores).")

@@ -38,7 +38,10 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         text, encoding = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         try:
-            text, encoding = data.decode("cp1252"), "windows-1252"
+            text = data.decode("cp1252")
+            # The two agree but on 0x80-0x9F (curly quotes and dashes in Windows-1252, control codes in
+            # Latin-1): a text that uses none of those bytes is named by the standard it then also is.
+            encoding = "windows-1252" if re.search(rb"[\x80-\x9f]", data) else "iso-8859-1"
         except UnicodeDecodeError:
             text, encoding = data.decode("latin-1"), "iso-8859-1"
     controls = len(_CONTROLS.findall(text))

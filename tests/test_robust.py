@@ -94,7 +94,7 @@ def test_any_encoding_and_line_end_reads_as_the_same_text(text, encoding, newlin
     decoded, name = decode(data, "x.txt")
     expected = text.encode(encoding, errors="replace").decode(encoding).replace("\ufeff", "")
     assert decoded == expected.replace("\t", " ").replace("\u00a0", " ")
-    assert name in {"utf-8", "utf-16", "utf-16-le", "windows-1252"}
+    assert name in {"utf-8", "utf-16", "utf-16-le", "windows-1252", "iso-8859-1"}
 
 
 @settings(max_examples=200, deadline=None, derandomize=True)
@@ -130,3 +130,9 @@ def test_a_document_of_a_signature_alone_keeps_it_as_text():
                           ConvertOptions(volume_id="frus1961-63v05", style="webcopy"))
     assert report.outputs, [str(p) for p in report.problems]
     assert b"<closer>" not in report.outputs[0].xml and b"Thompson" in report.outputs[0].xml
+
+
+def test_windows_1252_and_latin_1_are_told_apart_and_named():
+    assert decode("“Café” — naïve\n".encode("cp1252"), "x.txt") == ("“Café” — naïve\n", "windows-1252")
+    assert decode("Café naïve déjà\n".encode("latin-1"), "x.txt") == ("Café naïve déjà\n", "iso-8859-1")
+    assert decode("Café\n".encode("utf-16-le"), "x.txt") == ("Café\n", "utf-16-le")

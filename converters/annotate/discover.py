@@ -113,7 +113,9 @@ _TOKEN = re.compile(r"\S+")
 # followed by another capitalised word (that would be a first name: "Rusk and Chester B. Bowles")
 _LEFT_WORD = re.compile(r"(?<=[a-z,] )((?:Mc|Mac)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)$")
 _RIGHT_WORD = re.compile(r"((?:Mc|Mac)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:\u02bcs|'s|\u2019s)?(?![\w-])(?!\s+[A-Z])")
-_TRIGGER = re.compile(r"(?<![\w.])" + alternation(TITLES | MODIFIERS | ROLES | SPEECH) + r"(?!\w)")
+# a title, a role or a verb of saying; the words that may open a title ("Soviet Deputy ...") are taken
+# up from the title word backwards, so that "Soviet" alone, everywhere in a volume, triggers nothing
+_TRIGGER = re.compile(r"(?<![\w.])" + alternation(TITLES | ROLES | SPEECH) + r"(?!\w)")
 _GIVEN_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+\s+(?:(?:[A-Z]\.)+\s*)*)$")
 _AN_INITIAL = re.compile(r"[A-Z]\.\s?[A-Z]?[a-z]")  # a cheap first look for _INITIALLED
 _INITIALLED = re.compile(r"(?<![\w.])([A-Z][a-z]+\s+(?:[A-Z]\.\s?)+)((?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
@@ -252,6 +254,8 @@ def _title_end(tokens: list[str], i: int) -> int:
 
 def _cue_at(tokens: list[str], i: int, vol: _Volume, found: list[_Name]) -> int:
     """The names a title, role or verb of saying at token ``i`` points to; the index to go on from."""
+    while i > 0 and _core(tokens[i - 1])[0] in MODIFIERS and not _core(tokens[i - 1])[1]:
+        i -= 1  # "Soviet Deputy Premier": the title opens at "Soviet"
     word, ends = _core(tokens[i])
     if word in ROLES and not ends and i + 1 < len(tokens):
         name, j = _name_run(tokens, i + 1, vol)

@@ -179,8 +179,18 @@ class PersonMatcher:
         self.recent = {}
 
     def learn(self, text: str) -> None:
-        """A first reading of the volume: which bearer of a shared surname its titles name."""
-        self.spans(text)
+        """A first reading of the volume: which bearer of a shared surname its titles name.
+
+        Only shared surnames are looked at: the titled mentions that settle them are all it counts.
+        """
+        if self.pattern is None:
+            return
+        found = self._found.get(text)
+        if found is None:
+            found = self._found[text] = list(self.pattern.finditer(text))
+        for m in found:
+            if m.group(0) not in self.full and len(self.by_surname.get(m.group(0), ())) > 1:
+                self._surname(text, m)
 
     def _usual(self, surname: str, people: list["_Person"]):
         """The bearer of a shared surname that the volume's titled mentions name at least twice as often."""

@@ -74,14 +74,19 @@ def test_devset_scores(shared, tmp_path, style):
     _assert_scores(_score(shared, shared / "gold" / "devset" / "v05", tmp_path, style, tmp_path))
 
 
-@pytest.mark.parametrize("style", ["webcopy", "e2"])
-def test_sample_scores(shared, tmp_path, style):
+def _seed_gold(shared: Path, tmp_path: Path, style: str) -> Path:
+    """A folder of the Office's TEI for the samples given in ``style`` (score.py scores a folder)."""
     gold = tmp_path / "gold"
     gold.mkdir()
     for path in (shared / "gold" / "seeds").glob("d*.xml"):
         if (path.stem[1:] in WEB_SEEDS) == (style == "webcopy"):
             shutil.copy(path, gold / path.name)
-    pred = tmp_path / "pred"
+    return gold
+
+
+@pytest.mark.parametrize("style", ["webcopy", "e2"])
+def test_sample_scores(shared, tmp_path, style):
+    gold, pred = _seed_gold(shared, tmp_path, style), tmp_path / "pred"
     pred.mkdir()
     for name in ("frus1961-63v05.xml", "frus1961-63v09.xml"):
         shutil.copy(ROOT / "tei" / name, pred / name)
@@ -135,12 +140,7 @@ def test_devset_persons_with_and_without_the_register(shared, tmp_path, style):
 
 @pytest.mark.parametrize("style", ["webcopy", "e2"])
 def test_sample_persons_with_each_volumes_register(shared, tmp_path, style):
-    gold = tmp_path / "gold"
-    gold.mkdir()
-    for path in (shared / "gold" / "seeds").glob("d*.xml"):
-        if (path.stem[1:] in WEB_SEEDS) == (style == "webcopy"):
-            shutil.copy(path, gold / path.name)
-    pred = tmp_path / "pred"
+    gold, pred = _seed_gold(shared, tmp_path, style), tmp_path / "pred"
     pred.mkdir()
     samples = sorted((ROOT / "converters" / "samples").glob("*.txt"))
     registers = shared / "registers"

@@ -49,9 +49,6 @@ class Register:
     def heading(self) -> str:
         return self.head or HEADS[self.kind]
 
-    def ids(self) -> set[str]:
-        return {e.id for e in self.entries}
-
 
 def mint_id(kind: str, name: str, taken: set[str]) -> str:
     """A new id by the Office's recipe, not in ``taken`` (which it joins).

@@ -108,7 +108,6 @@ _BY = re.compile(r"\b(?:[Dd]rafted|[Aa]pproved|[Cc]leared|[Ii]nitialed|[Ss]igned
                  r"(?:\s+\w+)?\s+by\s+")
 _SURNAME = re.compile(r"^(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
 _GIVEN = re.compile(r"^(?:[A-Z][a-z]+|(?:[A-Z]\.)+)$")
-_TOKEN = re.compile(r"\S+")
 # the words on either side of " and ": a capitalised word after lower case or a comma, and one not
 # followed by another capitalised word (that would be a first name: "Rusk and Chester B. Bowles")
 _LEFT_WORD = re.compile(r"(?<=[a-z,] )((?:Mc|Mac)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)$")
@@ -313,7 +312,7 @@ def _cues(vol: _Volume) -> list[_Name]:
             if i >= following:
                 following = _cue_at(tokens, i, vol, found)
         for m in (_BY.finditer(text) if "by " in text else ()):
-            name, _ = _name_run(_TOKEN.findall(text[m.end():]), 0, vol)
+            name, _ = _name_run(text[m.end():].split(), 0, vol)
             if name:
                 found.append(name)
         for m in (_INITIALLED.finditer(text) if _AN_INITIAL.search(text) else ()):  # "David K.E. Bruce"
@@ -322,7 +321,7 @@ def _cues(vol: _Volume) -> list[_Name]:
                 found.append(_Name(tuple(given), surname))
         if role == "head":
             for m in re.finditer(r"\(([^()]{2,40})\)", text):
-                tokens_in = _TOKEN.findall(m.group(1))
+                tokens_in = m.group(1).split()
                 name, j = _name_run(tokens_in, 0, vol)
                 if name and j == len(tokens_in):
                     found.append(name)

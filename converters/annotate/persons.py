@@ -109,10 +109,7 @@ class PersonMatcher:
         if self.pattern is None:
             return []
         out = []
-        found = self._found.get(text)
-        if found is None:  # the first reading (learn) and the second find the same places
-            found = self._found[text] = list(self.pattern.finditer(text))
-        for m in found:
+        for m in self._matches(text):
             name = m.group(0)
             if name in self.full:
                 person = self.full[name]
@@ -123,6 +120,13 @@ class PersonMatcher:
             if person is not False:
                 out.append(self._span(m, person))
         return out
+
+    def _matches(self, text: str) -> list[re.Match]:
+        """The name matches in ``text``, found once: the first reading (learn) and the second share them."""
+        found = self._found.get(text)
+        if found is None:
+            found = self._found[text] = list(self.pattern.finditer(text))
+        return found
 
     @staticmethod
     def _span(m: re.Match, person: "_Person | None") -> Span:
@@ -185,10 +189,7 @@ class PersonMatcher:
         """
         if self.pattern is None:
             return
-        found = self._found.get(text)
-        if found is None:
-            found = self._found[text] = list(self.pattern.finditer(text))
-        for m in found:
+        for m in self._matches(text):
             if m.group(0) not in self.full and len(self.by_surname.get(m.group(0), ())) > 1:
                 self._surname(text, m)
 
